@@ -1,0 +1,7 @@
+import type { CustomerChanges } from '../../../domain/customer/customer';
+
+export interface UpdateCustomerCommand {
+  account: string;
+  expectedVersion: number;
+  changes: CustomerChanges;
+}

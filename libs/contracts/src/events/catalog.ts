@@ -1,0 +1,16 @@
+import type { EventContract } from '../envelope';
+import { CustomerUpsertedV1 } from './billing/customer-upserted.v1';
+import { WorkerUpsertedV1 } from './hr/worker-upserted.v1';
+
+/**
+ * Every event Assistenza publishes or accepts. The AsyncAPI document is built from this list and
+ * consumers look contracts up here to validate what they receive; an event that is not listed is
+ * dead-lettered as unknown.
+ */
+export const eventCatalog: readonly EventContract[] = [CustomerUpsertedV1, WorkerUpsertedV1];
+
+const byRoutingKey = new Map(eventCatalog.map((c) => [c.routingKey, c]));
+
+export function findContract(type: string, version: number): EventContract | undefined {
+  return byRoutingKey.get(`${type}.v${version}`);
+}

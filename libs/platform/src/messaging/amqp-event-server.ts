@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import { isObservable, lastValueFrom } from 'rxjs';
+import type { Logger } from 'pino';
+import type { EventEnvelope } from '@assistenza/contracts';
+import { SERVICE_CONFIG, type ServiceConfig } from '../config';
+import { LOGGER } from '../observability/tokens';
+import { UnitOfWork } from '../persistence';
+import { AmqpConnection } from './amqp-connection';
+import { EventConsumer, type EventHandlerFn } from './event-consumer';
+import { EventValidator } from './event-validator';
+
+/**
+ * A Nest microservice transport over amqplib (ADR 0002). Nest collects the `@OnEvent` handlers;
+ * this strategy consumes the service's own quorum queue with manual acks, an inbox and dead
+ * lettering, which Nest's built-in RMQ transport does not do (auto-ack, non-persistent defaults,
+ * dispatch on a `pattern` field in the body, no DLX).
+ */
+@Injectable()
+export class AmqpEventServer extends Server implements CustomTransportStrategy {
+  private consumer?: EventConsumer;
+
+  constructor(
+    @Inject(AmqpConnection) private readonly connection: AmqpConnection,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(EventValidator) private readonly validator: EventValidator,
+    @Inject(LOGGER) private readonly log: Logger,
+  ) {
+    super();
+  }
+
+  get queue(): string {
+    return `${this.config.broker.exchange}.${this.config.service}`;
+  }
+
+  /** Whether this process consumes at all, and if so whether its consumer is attached. */
+  get consumerReady(): boolean {
+    return this.consumer === undefined || this.consumer.isAttached;
+  }
+
+  async listen(callback: (...optionalParams: unknown[]) => void): Promise<void> {
+    const handlers = new Map<string, EventHandlerFn>();
+    for (const [routingKey, handler] of this.messageHandlers) {
+      handlers.set(routingKey, async (envelope: EventEnvelope) => {
+        const result = await handler(envelope);
+        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+      });
+    }
+    if (handlers.size > 0) {
+      this.consumer = new EventConsumer(this.connection, this.config.broker, this.queue, handlers, this.uow, this.validator, this.log);
+      await this.consumer.start();
+    }
+    callback();
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.stop();
+  }
+
+  on(): void {
+    throw new Error('AmqpEventServer does not expose transport events');
+  }
+
+  unwrap<T>(): T {
+    return this.connection as T;
+  }
+}

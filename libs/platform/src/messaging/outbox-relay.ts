@@ -1,0 +1,133 @@
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { failpoint, type DatabaseConfig } from '../config';
+import { eventsPublished, outboxBacklog } from '../observability';
+import type { EventPublisher } from './event-publisher';
+
+const BATCH_SIZE = 500;
+const POLL_MS = 1_000;
+const HOUSEKEEPING_MS = 5_000;
+const RETENTION = '7 days';
+
+interface PendingRow {
+  seq: string;
+  event_id: string;
+  routing_key: string;
+  correlation_id: string;
+  body: string;
+}
+
+/**
+ * Drains the outbox: locks a batch of unsent rows (FOR UPDATE SKIP LOCKED, so replicas share the
+ * work without taking the same row), publishes them with confirms, and marks them sent in the same
+ * transaction only after the broker's ack. A crash before that commit leaves the rows unsent and
+ * they go out again: delivery is at least once, and consumers deduplicate on eventId.
+ * LISTEN/NOTIFY wakes it as soon as a writer commits; a poll covers missed notifications.
+ */
+export class OutboxRelay {
+  private running = false;
+  private wake?: () => void;
+  private listener?: Client;
+  private loopDone?: Promise<void>;
+  private housekeeping?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly db: DatabaseConfig,
+    private readonly publisher: EventPublisher,
+    private readonly logger: Logger,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.listen();
+    this.loopDone = this.loop();
+    this.housekeeping = setInterval(() => void this.tidy(), HOUSEKEEPING_MS);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    clearInterval(this.housekeeping);
+    this.wake?.();
+    await this.loopDone;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Publishes one batch; returns how many rows went out. */
+  async drainOnce(): Promise<number> {
+    if (!this.publisher.isReady) return 0;
+    return this.dataSource.transaction(async (m) => {
+      const rows: PendingRow[] = await m.query(
+        `SELECT seq, event_id, routing_key, correlation_id, body FROM outbox
+          WHERE published_at IS NULL AND next_attempt_at <= now()
+          ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH_SIZE],
+      );
+      if (rows.length === 0) return 0;
+      failpoint('outbox.before-publish');
+      await this.publisher.publishBatch(
+        rows.map((r) => ({ eventId: r.event_id, routingKey: r.routing_key, correlationId: r.correlation_id, body: Buffer.from(r.body) })),
+      );
+      failpoint('outbox.after-publish');
+      await m.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+      for (const r of rows) eventsPublished.inc({ type: r.routing_key });
+      return rows.length;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const sent = await this.drainOnce();
+        failures = 0;
+        if (sent === BATCH_SIZE) continue;
+      } catch (err) {
+        failures++;
+        this.logger.warn({ err: (err as Error).message, failures }, 'outbox relay: publish failed; will retry');
+      }
+      await this.sleep(failures ? Math.min(100 * 2 ** failures, 5_000) : POLL_MS);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ host: this.db.host, port: this.db.port, user: this.db.user, password: this.db.password, database: this.db.database });
+    client.on('notification', () => this.wake?.());
+    client.on('error', (err) => {
+      this.logger.warn({ err: err.message }, 'outbox listener lost its connection; polling until it is back');
+      if (this.running) setTimeout(() => void this.listen(), 1_000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query('LISTEN outbox');
+      this.listener = client;
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'outbox listener could not connect; retrying');
+      await client.end().catch(() => undefined);
+      if (this.running) setTimeout(() => void this.listen(), 1_000).unref();
+    }
+  }
+
+  private async tidy(): Promise<void> {
+    try {
+      const [{ pending }] = await this.dataSource.query('SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL');
+      outboxBacklog.set(pending);
+      await this.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - interval '${RETENTION}'`);
+    } catch (err) {
+      this.logger.debug({ err: (err as Error).message }, 'outbox housekeeping skipped');
+    }
+  }
+}
