@@ -1,0 +1,45 @@
+import { Controller, Inject, Module, type DynamicModule } from '@nestjs/common';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CustomerUpsertedV1, type EventEnvelope, type PayloadOf } from '@assistenza/contracts';
+import type { ServiceConfig } from '../../config';
+import { createServiceApp, ServicePlatformModule } from '../../http';
+import { UnitOfWork } from '../../persistence';
+import { OnEvent } from '../on-event.decorator';
+
+/** A minimal service for testing the event bus itself: it records what it handles. */
+class ProbeTable1733390000000 implements MigrationInterface {
+  name = 'ProbeTable1733390000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query('CREATE TABLE probe_received (event_id uuid NOT NULL, account text NOT NULL, received_at timestamptz NOT NULL DEFAULT now())');
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE probe_received');
+  }
+}
+
+@Controller()
+class ProbeHandler {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {}
+
+  @OnEvent(CustomerUpsertedV1)
+  async handle(event: EventEnvelope<PayloadOf<typeof CustomerUpsertedV1>>): Promise<void> {
+    await this.uow.manager.query('INSERT INTO probe_received (event_id, account) VALUES ($1, $2)', [event.eventId, event.payload.account]);
+    // After the write, so a failure also proves the write is rolled back with the inbox record.
+    if (event.payload.name === 'poison') throw new Error('poison pill: this handler always fails');
+  }
+}
+
+@Module({})
+class ProbeModule {
+  static forConfig(config: ServiceConfig): DynamicModule {
+    return {
+      module: ProbeModule,
+      imports: [ServicePlatformModule.forService(config, { entities: [], migrations: [ProbeTable1733390000000] })],
+      controllers: [ProbeHandler],
+    };
+  }
+}
+
+export function createProbeApp(config: ServiceConfig) {
+  return createServiceApp(ProbeModule.forConfig(config), { title: 'probe', description: 'event bus test service' });
+}

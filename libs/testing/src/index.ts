@@ -1,0 +1,5 @@
+export * from './test-config';
+export * from './wait-for';
+export * from './broker';
+export * from './service-harness';
+export * from './http';
