@@ -13,7 +13,7 @@ export class PageQuery {
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
-  limit: number = 50;
+  limit = 50;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s nextCursor' })
   @IsOptional()

@@ -1,10 +1,10 @@
 import { Controller, Inject, Module, type DynamicModule } from '@nestjs/common';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { CustomerUpsertedV1, type EventEnvelope, type PayloadOf } from '@assistenza/contracts';
-import type { ServiceConfig } from '../../config';
-import { createServiceApp, ServicePlatformModule } from '../../http';
-import { UnitOfWork } from '../../persistence';
-import { OnEvent } from '../on-event.decorator';
+import type { ServiceConfig } from '@assistenza/platform/config';
+import { createServiceApp, ServicePlatformModule } from '@assistenza/platform/http';
+import { OnEvent } from '@assistenza/platform/messaging';
+import { UnitOfWork } from '@assistenza/platform/persistence';
 
 /** A minimal service for testing the event bus itself: it records what it handles. */
 class ProbeTable1733390000000 implements MigrationInterface {

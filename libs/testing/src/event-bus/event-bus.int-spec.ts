@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { CustomerUpsertedV1, type EventEnvelope } from '@assistenza/contracts';
-import { dropTestDatabase, newRunId, startService, testServiceConfig, TestBroker, waitFor, type RunningService } from '@assistenza/testing';
-import { requestContext } from '../observability';
-import { UnitOfWork } from '../persistence';
-import { AmqpEventServer } from './amqp-event-server';
-import { OutboxWriter } from './outbox-writer';
-import { createProbeApp } from './testing/probe.module';
+import { AmqpEventServer, OutboxWriter } from '@assistenza/platform/messaging';
+import { requestContext } from '@assistenza/platform/observability';
+import { UnitOfWork } from '@assistenza/platform/persistence';
+import { TestBroker } from '../broker';
+import { dropTestDatabase, startService, type RunningService } from '../service-harness';
+import { newRunId, testServiceConfig } from '../test-config';
+import { waitFor } from '../wait-for';
+import { createProbeApp } from './probe.module';
 
 const ctx = { correlationId: 'corr-1', causationId: null, company: 'DAT', actor: 'test' };
 
