@@ -69,12 +69,11 @@ function uniqueOperationIds(item: PathItemObject, service: string, seen: Set<str
 }
 
 function describe(docs: readonly ServiceDocument[], unavailable: readonly string[]): string {
-  const lines = [
-    'One entry point to the Assistenza services. Every `/api/v1` path is routed to the service that owns it; errors are RFC 9457 problem+json.',
-    '',
-    'Services in this document:',
-    ...docs.map(({ service, doc }) => `- **${service}**: ${doc.info?.title ?? service} ${doc.info?.version ?? ''}`.trimEnd()),
-  ];
+  const lines = ['One entry point to the Assistenza services. Every `/api/v1` path is routed to the service that owns it; errors are RFC 9457 problem+json.'];
+  if (docs.length > 0) {
+    lines.push('', 'Services in this document:');
+    lines.push(...docs.map(({ service, doc }) => `- **${service}**: ${doc.info?.title ?? service} ${doc.info?.version ?? ''}`.trimEnd()));
+  }
   if (unavailable.length > 0) lines.push('', `Not reachable when this document was built (their paths are missing): ${unavailable.join(', ')}.`);
   return lines.join('\n');
 }

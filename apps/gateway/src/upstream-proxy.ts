@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import httpProxy from '@fastify/http-proxy';
+import type { IncomingHttpHeaders as Http2IncomingHttpHeaders } from 'node:http2';
+import type { FastifyError, FastifyInstance, FastifyRequest, RawServerBase, RequestGenericInterface } from 'fastify';
+import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
 import { API_PREFIX, proxyRoutesFor } from './routes';
 import type { UpstreamService } from './gateway-config';
 import { sendProblem } from './problem-reply';
@@ -34,13 +35,14 @@ export async function registerUpstreamProxies(fastify: FastifyInstance, services
   });
 }
 
-function proxyOptionsFor(service: UpstreamService, options: ProxyOptions) {
+function proxyOptionsFor(service: UpstreamService, options: ProxyOptions): FastifyHttpProxyOptions {
   return {
     upstream: service.url,
     prefix: API_PREFIX,
     rewritePrefix: API_PREFIX,
     routes: proxyRoutesFor(service.prefixes),
     disableRequestLogging: true,
+    proxyPayloads: false, // keep the buffering parser of the enclosing scope (see above)
     // reply-from by default retries a GET that got 503 up to ten times; the client should see
     // the service's answer as it is.
     retryMethods: [],
@@ -48,31 +50,36 @@ function proxyOptionsFor(service: UpstreamService, options: ProxyOptions) {
       connectTimeout: Math.min(5_000, options.upstreamTimeoutMs),
       headersTimeout: options.upstreamTimeoutMs,
       bodyTimeout: options.upstreamTimeoutMs,
-      // reply-from turns certificate checks off unless told otherwise.
-      tls: { rejectUnauthorized: true },
+      // reply-from turns certificate checks off (tls.rejectUnauthorized) unless told otherwise;
+      // undici lets `connect` win over `tls`.
+      connect: { rejectUnauthorized: true },
     },
-    handler: (request: FastifyRequest, reply: any, dest: string, fromOptions: object) => {
+    handler: (request, reply, dest, fromOptions) => {
       const body = request.body;
       const forwardBody = Buffer.isBuffer(body) && !NO_BODY_METHODS.has(request.method);
       return reply.from(dest, forwardBody ? { ...fromOptions, body, contentType: request.headers['content-type'] ?? 'application/octet-stream' } : fromOptions);
     },
     replyOptions: {
-      rewriteRequestHeaders: (request: FastifyRequest, headers: IncomingHttpHeaders) => forwardedHeaders(request, headers),
-      onError: (reply: any, { error }: { error: { statusCode?: number; message: string } }) => {
-        const timedOut = error.statusCode === 504;
-        reply.request.log.warn({ upstream: service.name, err: error }, 'upstream unreachable');
+      rewriteRequestHeaders: forwardedHeaders,
+      onError: (reply, { error }) => {
+        const timedOut = (error as FastifyError).statusCode === 504;
+        // reply-from has already logged the error with its stack; this line names the service.
+        reply.request.log.warn({ upstream: service.name, reason: error.message }, 'upstream unreachable');
         sendProblem(reply, timedOut ? 504 : 503, timedOut ? `${service.name} did not answer in time` : `${service.name} is unavailable; try again shortly`);
       },
     },
   };
 }
 
-function forwardedHeaders(request: FastifyRequest, headers: IncomingHttpHeaders): IncomingHttpHeaders {
+type AnyRequest = FastifyRequest<RequestGenericInterface, RawServerBase>;
+
+function forwardedHeaders(request: AnyRequest, headers: IncomingHttpHeaders | Http2IncomingHttpHeaders): IncomingHttpHeaders {
   const result: IncomingHttpHeaders = { ...headers };
   for (const name of HOP_BY_HOP) delete result[name];
   const priorFor = headers['x-forwarded-for'];
   result['x-forwarded-for'] = priorFor ? `${priorFor}, ${request.ip}` : request.ip;
-  result['x-forwarded-proto'] = headers['x-forwarded-proto'] ?? request.protocol;
-  result['x-forwarded-host'] = headers['x-forwarded-host'] ?? request.headers.host;
+  // The gateway is the edge: what the client claims about the original scheme and host is replaced.
+  result['x-forwarded-proto'] = request.protocol;
+  result['x-forwarded-host'] = request.host;
   return result;
 }

@@ -51,7 +51,7 @@ export function loadServiceConfig(service: string, defaults: { port: number }): 
       url: scoped('AMQP_URL', 'amqp://guest:guest@127.0.0.1:5672'),
       exchange: env('EVENTS_EXCHANGE', 'assistenza.events'),
       deadLetterExchange: env('EVENTS_DLX', `${env('EVENTS_EXCHANGE', 'assistenza.events')}.dlx`),
-      prefetch: envInt('AMQP_PREFETCH', 50),
+      prefetch: envInt('AMQP_PREFETCH', 300),
       deliveryLimit: envInt('AMQP_DELIVERY_LIMIT', 5),
     },
     outboxRelay: envBool('OUTBOX_RELAY', true),

@@ -1,25 +1,45 @@
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { Logger } from 'pino';
-import { findContract, type EventContract, type EventEnvelope } from '@assistenza/contracts';
+import type { EventEnvelope } from '@assistenza/contracts';
 import type { BrokerConfig } from '../config';
 import { eventsConsumed, eventsDeadLettered, requestContext } from '../observability';
 import type { UnitOfWork } from '../persistence';
 import type { AmqpConnection } from './amqp-connection';
 import type { EventValidator } from './event-validator';
+import { claimInbox } from './inbox';
+import { checkMessage, type EventHandlerFn } from './message-checks';
 import { assertConsumerQueue, assertExchanges, deadLetterQueueOf } from './topology';
 
-export type EventHandlerFn = (envelope: EventEnvelope) => Promise<void>;
+export type { EventHandlerFn } from './message-checks';
+
+interface Delivery {
+  ch: ConfirmChannel;
+  msg: ConsumeMessage;
+}
+
+type Valid = Extract<ReturnType<typeof checkMessage>, { ok: true }>;
+
+/** Deliveries handled in one transaction: one commit (one fsync) for many events. */
+const MAX_BATCH = 200;
+const MAX_CONCURRENT_BATCHES = 3;
 
 /**
  * Consumes the service's queue. Every delivery ends in exactly one of: ack after the handler's
  * transaction commits; ack of a duplicate (the inbox already has its eventId); requeue after a
  * failure, until the delivery limit; or a copy to the `.dlq` with the reason in
  * `x-death-reason`, then ack. Nothing is left unacked to stall the queue (nestjs/nest#11641).
+ *
+ * Deliveries that arrive together are handled together in one transaction (inbox claim plus each
+ * handler, in arrival order). If any handler of a batch fails, the batch rolls back and each of its
+ * events is retried on its own, so one poison message never holds back the others.
  */
 export class EventConsumer {
-  private channel?: ConfirmChannel;
   private consumerTag?: string;
+  private channel?: ConfirmChannel;
   private stopping = false;
+  private pending: Delivery[] = [];
+  private flushScheduled = false;
+  private activeBatches = 0;
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
@@ -45,7 +65,8 @@ export class EventConsumer {
     this.stopping = true;
     const ch = this.channel;
     if (ch && this.consumerTag) await ch.cancel(this.consumerTag).catch(() => undefined);
-    await Promise.allSettled([...this.inFlight]);
+    this.pending = []; // unacked: the broker redelivers them to another consumer
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
     await ch?.close().catch(() => undefined);
   }
 
@@ -65,72 +86,88 @@ export class EventConsumer {
     await assertExchanges(ch, this.broker);
     await assertConsumerQueue(ch, this.broker, this.queue, [...this.handlers.keys()]);
     this.channel = ch;
-    const { consumerTag } = await ch.consume(this.queue, (msg) => this.track(ch, msg), { noAck: false });
+    const { consumerTag } = await ch.consume(this.queue, (msg) => this.receive(ch, msg), { noAck: false });
     this.consumerTag = consumerTag;
     this.logger.info({ queue: this.queue, routingKeys: [...this.handlers.keys()] }, 'consumer attached');
   }
 
-  private track(ch: ConfirmChannel, msg: ConsumeMessage | null): void {
+  private receive(ch: ConfirmChannel, msg: ConsumeMessage | null): void {
     if (!msg) {
-      // The broker cancelled us (queue deleted): re-declare and consume again.
+      // The broker cancelled us (e.g. the queue was deleted): closing the channel re-attaches.
       this.consumerTag = undefined;
       void ch.close().catch(() => undefined);
       return;
     }
-    const work = this.process(ch, msg).catch((err) => this.logger.error({ err }, 'consumer failed to settle a message'));
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
-  }
-
-  private async process(ch: ConfirmChannel, msg: ConsumeMessage): Promise<void> {
-    let envelope: EventEnvelope;
-    try {
-      envelope = JSON.parse(msg.content.toString('utf8'));
-    } catch (err) {
-      return this.deadLetter(ch, msg, `malformed-json: ${(err as Error).message}`);
-    }
-    const envelopeProblem = this.validator.envelopeErrors(envelope);
-    if (envelopeProblem) return this.deadLetter(ch, msg, `invalid-envelope: ${envelopeProblem}`);
-    const contract = findContract(envelope.type, envelope.version);
-    if (!contract) return this.deadLetter(ch, msg, `unknown-event-type: ${envelope.type} v${envelope.version}`);
-    const handler = this.handlers.get(contract.routingKey);
-    if (!handler) return this.deadLetter(ch, msg, `no-handler: ${contract.routingKey} is not handled by ${this.queue}`);
-    const payloadProblem = this.validator.payloadErrors(contract, envelope.payload);
-    if (payloadProblem) return this.deadLetter(ch, msg, `schema-invalid: ${payloadProblem}`);
-    await this.handle(ch, msg, contract, envelope, handler);
-  }
-
-  private async handle(ch: ConfirmChannel, msg: ConsumeMessage, contract: EventContract, envelope: EventEnvelope, handler: EventHandlerFn) {
-    const context = { correlationId: envelope.correlationId, causationId: envelope.eventId, company: envelope.company, actor: envelope.actor };
-    try {
-      const handled = await requestContext.run(context, () =>
-        this.uow.transaction(async (m) => {
-          // The dedup record commits with the handler's writes: both or neither (idempotent consumer).
-          const inserted: unknown[] = await m.query(
-            'INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
-            [this.queue, envelope.eventId, contract.routingKey],
-          );
-          if (inserted.length === 0) return false;
-          await handler(envelope);
-          return true;
-        }),
-      );
-      this.settle(() => ch.ack(msg));
-      eventsConsumed.inc({ type: contract.routingKey, outcome: handled ? 'handled' : 'duplicate' });
-    } catch (err) {
-      await this.retryOrDeadLetter(ch, msg, contract, err as Error);
+    this.pending.push({ ch, msg });
+    if (this.pending.length >= MAX_BATCH) this.flush();
+    else if (!this.flushScheduled) {
+      // Everything that arrived in this turn of the event loop forms the batch: no added latency.
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        this.flush();
+      });
     }
   }
 
-  private async retryOrDeadLetter(ch: ConfirmChannel, msg: ConsumeMessage, contract: EventContract, err: Error) {
-    const deliveries = Number(msg.properties.headers?.['x-delivery-count'] ?? 0) + 1;
+  private flush(): void {
+    while (this.pending.length && this.activeBatches < MAX_CONCURRENT_BATCHES) {
+      const batch = this.pending.splice(0, MAX_BATCH);
+      this.activeBatches++;
+      const work: Promise<void> = this.processBatch(batch)
+        .catch((err) => this.logger.error({ err }, 'consumer failed to settle a batch'))
+        .finally(() => {
+          this.activeBatches--;
+          this.inFlight.delete(work);
+          this.flush();
+        });
+      this.inFlight.add(work);
+    }
+  }
+
+  private async processBatch(batch: Delivery[]): Promise<void> {
+    const valid: Array<Valid & { ch: ConfirmChannel }> = [];
+    for (const { ch, msg } of batch) {
+      const checked = checkMessage(msg, this.handlers, this.queue, this.validator);
+      if (checked.ok) valid.push({ ...checked, ch });
+      else await this.deadLetter(ch, msg, checked.reason);
+    }
+    if (valid.length === 0) return;
+    try {
+      const handled = await this.handleTogether(valid);
+      for (const v of valid) {
+        this.settle(() => v.ch.ack(v.msg));
+        eventsConsumed.inc({ type: v.contract.routingKey, outcome: handled.has(v) ? 'handled' : 'duplicate' });
+      }
+    } catch (err) {
+      if (valid.length === 1) return this.retryOrDeadLetter(valid[0], err as Error);
+      for (const v of valid) await this.processBatch([{ ch: v.ch, msg: v.msg }]);
+    }
+  }
+
+  /** One transaction: claim the batch's ids in the inbox, then run the handler of each new one. */
+  private handleTogether(valid: Array<Valid & { ch: ConfirmChannel }>): Promise<Set<Valid>> {
+    return this.uow.transaction(async (manager) => {
+      const fresh = await claimInbox(manager, this.queue, valid.map((v) => ({ eventId: v.envelope.eventId, type: v.contract.routingKey })));
+      const handled = new Set<Valid>();
+      for (const v of valid) {
+        if (!fresh.delete(v.envelope.eventId)) continue; // seen before, or twice in this batch
+        await requestContext.run(contextOf(v.envelope), () => v.handler(v.envelope));
+        handled.add(v);
+      }
+      return handled;
+    });
+  }
+
+  private async retryOrDeadLetter(v: Valid & { ch: ConfirmChannel }, err: Error): Promise<void> {
+    const deliveries = Number(v.msg.properties.headers?.['x-delivery-count'] ?? 0) + 1;
     if (deliveries >= this.broker.deliveryLimit) {
-      return this.deadLetter(ch, msg, `handler-failed after ${deliveries} deliveries: ${err.message}`);
+      return this.deadLetter(v.ch, v.msg, `handler-failed after ${deliveries} deliveries: ${err.message}`);
     }
-    this.logger.warn({ err: err.message, eventId: msg.properties.messageId, deliveries }, 'event handler failed; requeueing');
-    eventsConsumed.inc({ type: contract.routingKey, outcome: 'retried' });
+    this.logger.warn({ err: err.message, eventId: v.envelope.eventId, deliveries }, 'event handler failed; requeueing');
+    eventsConsumed.inc({ type: v.contract.routingKey, outcome: 'retried' });
     await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** deliveries, 2_000)));
-    this.settle(() => ch.nack(msg, false, true));
+    this.settle(() => v.ch.nack(v.msg, false, true));
   }
 
   /** Copies the message to this queue's DLQ with the reason, waits for the broker's confirm, then acks. */
@@ -165,4 +202,8 @@ export class EventConsumer {
       this.logger.debug({ err: (err as Error).message }, 'could not settle on a closed channel; the broker will redeliver');
     }
   }
+}
+
+function contextOf(envelope: EventEnvelope) {
+  return { correlationId: envelope.correlationId, causationId: envelope.eventId, company: envelope.company, actor: envelope.actor };
 }

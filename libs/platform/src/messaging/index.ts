@@ -3,6 +3,8 @@ export * from './topology';
 export * from './event-validator';
 export * from './event-publisher';
 export * from './event-consumer';
+export * from './message-checks';
+export * from './inbox';
 export * from './outbox-writer';
 export * from './outbox-relay';
 export * from './on-event.decorator';

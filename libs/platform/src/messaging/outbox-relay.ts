@@ -28,6 +28,8 @@ interface PendingRow {
 export class OutboxRelay {
   private running = false;
   private wake?: () => void;
+  /** Set by a notification that arrives while a batch is in progress, so it is not lost. */
+  private woken = false;
   private listener?: Client;
   private loopDone?: Promise<void>;
   private housekeeping?: NodeJS.Timeout;
@@ -50,7 +52,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.running = false;
     clearInterval(this.housekeeping);
-    this.wake?.();
+    this.notify();
     await this.loopDone;
     await this.listener?.end().catch(() => undefined);
   }
@@ -93,19 +95,29 @@ export class OutboxRelay {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }
 
+  private notify(): void {
+    if (this.wake) this.wake();
+    else this.woken = true;
+  }
+
   private async listen(): Promise<void> {
     const client = new Client({ host: this.db.host, port: this.db.port, user: this.db.user, password: this.db.password, database: this.db.database });
-    client.on('notification', () => this.wake?.());
+    client.on('notification', () => this.notify());
     client.on('error', (err) => {
       this.logger.warn({ err: err.message }, 'outbox listener lost its connection; polling until it is back');
       if (this.running) setTimeout(() => void this.listen(), 1_000).unref();

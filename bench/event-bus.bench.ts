@@ -1,0 +1,131 @@
+/**
+ * Event bus benchmark: how fast events go outbox → relay (publisher confirms) → RabbitMQ quorum
+ * queue → consumer (inbox claim + handler, one transaction), next to raw amqplib confirmed
+ * publishing of the same messages into a queue of the same kind, measured in the same run on the
+ * same broker. Prints figures; asserts nothing.
+ *   npm run bench:events -- --events 20000 --rate 1000 --seconds 5
+ */
+import 'reflect-metadata';
+import * as amqp from 'amqplib';
+import { CustomerUpsertedV1 } from '@assistenza/contracts';
+import { OutboxRelay, OutboxWriter } from '@assistenza/platform/messaging';
+import { requestContext } from '@assistenza/platform/observability';
+import { UnitOfWork } from '@assistenza/platform/persistence';
+import { dropTestDatabase, newRunId, startService, testServiceConfig, TestBroker, waitFor, type RunningService } from '@assistenza/testing';
+import { createProbeApp } from '../libs/testing/src/event-bus/probe.module';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const EVENTS = arg('events', 20_000);
+const RATE = arg('rate', 1_000);
+const SECONDS = arg('seconds', 5);
+const ctx = { correlationId: 'bench', causationId: null, company: 'DAT', actor: 'bench' };
+const sampleBody = () => Buffer.from(JSON.stringify({ eventId: '00000000-0000-4000-8000-000000000000', type: CustomerUpsertedV1.type, payload: CustomerUpsertedV1.example, pad: 'x'.repeat(300) }));
+
+/** Raw amqplib: persistent messages into a durable quorum queue, confirmed in windows of 1,000. */
+async function rawConfirmedPublish(count: number): Promise<number> {
+  const conn = await amqp.connect(process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672');
+  const ch = await conn.createConfirmChannel();
+  const queue = `bench.raw.${newRunId()}`;
+  await ch.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+  const body = sampleBody();
+  const started = process.hrtime.bigint();
+  for (let sent = 0; sent < count; ) {
+    const window = Math.min(1_000, count - sent);
+    for (let i = 0; i < window; i++) ch.sendToQueue(queue, body, { persistent: true });
+    await ch.waitForConfirms();
+    sent += window;
+  }
+  const rate = count / (Number(process.hrtime.bigint() - started) / 1e9);
+  await ch.deleteQueue(queue);
+  await conn.close();
+  return rate;
+}
+
+const append = (svc: RunningService, account: string) =>
+  svc.app.get(OutboxWriter).append(CustomerUpsertedV1, { aggregateId: account, aggregateVersion: 1, payload: { ...CustomerUpsertedV1.example, account } });
+
+async function fillOutbox(svc: RunningService, count: number, prefix: string): Promise<void> {
+  const uow = svc.app.get(UnitOfWork);
+  for (let done = 0; done < count; done += 500) {
+    await requestContext.run(ctx, () =>
+      uow.transaction(async () => {
+        for (let i = done; i < Math.min(done + 500, count); i++) await append(svc, `${prefix}${i}`);
+      }),
+    );
+  }
+}
+
+const handled = async (svc: RunningService, prefix: string) =>
+  Number((await svc.db.query(`SELECT count(*)::int AS n FROM outbox o JOIN inbox i ON i.event_id = o.event_id WHERE o.aggregate_id LIKE $1`, [`${prefix}%`]))[0].n);
+
+/** Fills the outbox while the relay is off, then times relay + broker + consumer draining it. */
+async function drainThroughput(svc: RunningService, prefix: string): Promise<number> {
+  await fillOutbox(svc, EVENTS, prefix);
+  const started = process.hrtime.bigint();
+  svc.app.get(OutboxRelay).start();
+  await waitFor(async () => (await handled(svc, prefix)) === EVENTS, { timeoutMs: 600_000, intervalMs: 20, what: 'all events handled' });
+  const rate = EVENTS / (Number(process.hrtime.bigint() - started) / 1e9);
+  await svc.app.get(OutboxRelay).stop();
+  return rate;
+}
+
+/** Commits one event per transaction at a steady rate; latency = commit → the handler's transaction (inbox row). */
+async function pacedLatency(svc: RunningService): Promise<number[]> {
+  svc.app.get(OutboxRelay).start();
+  const uow = svc.app.get(UnitOfWork);
+  const committedAt = new Map<string, number>();
+  const total = RATE * SECONDS;
+  const writes: Promise<void>[] = [];
+  const started = Date.now();
+  for (let n = 0; n < total; ) {
+    for (let i = 0; i < Math.max(1, RATE / 100) && n < total; i++, n++) {
+      const account = `L-${n}`;
+      writes.push(requestContext.run(ctx, () => uow.transaction(() => append(svc, account))).then(() => void committedAt.set(account, Date.now())));
+    }
+    await new Promise((r) => setTimeout(r, Math.max(0, started + (n / RATE) * 1000 - Date.now())));
+  }
+  await Promise.all(writes);
+  await waitFor(async () => (await handled(svc, 'L-')) === total, { timeoutMs: 120_000, what: 'paced events handled' });
+  const rows: Array<{ account: string; at: number }> = await svc.db.query(
+    `SELECT o.aggregate_id AS account, extract(epoch FROM i.received_at)::float8 * 1000 AS at
+       FROM outbox o JOIN inbox i ON i.event_id = o.event_id WHERE o.aggregate_id LIKE 'L-%'`,
+  );
+  return rows.map((r) => Math.max(0, r.at - (committedAt.get(r.account) ?? r.at))).sort((a, b) => a - b);
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function withProbe<T>(record: boolean, work: (svc: RunningService) => Promise<T>): Promise<T> {
+  const config = testServiceConfig('bench-bus', newRunId(), { outboxRelay: false });
+  const svc = await startService((c) => createProbeApp(c, { record }), config);
+  try {
+    return await work(svc);
+  } finally {
+    await svc.close();
+    const broker = await TestBroker.connect();
+    await broker.removeTopology(config.broker, [`${config.broker.exchange}.bench-bus`]);
+    await broker.close();
+    await dropTestDatabase(config);
+  }
+}
+
+async function main() {
+  process.env['LOG_LEVEL'] = 'silent';
+  const raw = await rawConfirmedPublish(EVENTS);
+  const [bus, latencies] = await withProbe(false, async (svc) => [await drainThroughput(svc, 'T-'), await pacedLatency(svc)] as const);
+  const withWrite = await withProbe(true, (svc) => drainThroughput(svc, 'W-'));
+  const f = (n: number) => n.toFixed(0).padStart(7);
+  console.log(`\nEvent bus benchmark: ${EVENTS} events, one process, PostgreSQL and RabbitMQ on the same 2 cores`);
+  console.log(`  raw amqplib confirmed publish (quorum queue)       ${f(raw)} msg/s`);
+  console.log(`  outbox → RabbitMQ → inbox                          ${f(bus)} events/s  ${((bus / raw) * 100).toFixed(0)} % of raw`);
+  console.log(`  same, handler writing one row per event            ${f(withWrite)} events/s  ${((withWrite / raw) * 100).toFixed(0)} % of raw`);
+  console.log(`  commit → handled, ${RATE}/s for ${SECONDS} s:  p50 ${pct(latencies, 50).toFixed(1)} ms   p99 ${pct(latencies, 99).toFixed(1)} ms   max ${latencies[latencies.length - 1].toFixed(1)} ms`);
+}
+
+void main().then(
+  () => process.exit(0),
+  (err) => (console.error(err), process.exit(1)),
+);
