@@ -9,7 +9,7 @@ module.exports = {
   globalSetup: '<rootDir>/tools/jest-global-setup.cjs',
   projects: [
     project('unit', ['<rootDir>/{apps,libs}/**/*.spec.ts']),
-    project('integration', ['<rootDir>/{apps,libs}/**/*.int-spec.ts'], { setupFiles: ['<rootDir>/tools/jest-env.cjs'] }),
-    project('system', ['<rootDir>/apps/system-tests/**/*.sys-spec.ts'], { setupFiles: ['<rootDir>/tools/jest-env.cjs'] }),
+    project('integration', ['<rootDir>/{apps,libs}/**/*.int-spec.ts'], { setupFiles: ['<rootDir>/tools/jest-env.cjs'], setupFilesAfterEnv: ['<rootDir>/tools/jest-slow-tier.cjs'] }),
+    project('system', ['<rootDir>/apps/system-tests/**/*.sys-spec.ts'], { setupFiles: ['<rootDir>/tools/jest-env.cjs'], setupFilesAfterEnv: ['<rootDir>/tools/jest-slow-tier.cjs'] }),
   ],
 };
