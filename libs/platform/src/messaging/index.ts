@@ -10,3 +10,4 @@ export * from './outbox-relay';
 export * from './on-event.decorator';
 export * from './amqp-event-server';
 export * from './messaging.module';
+export * from './housekeeping';

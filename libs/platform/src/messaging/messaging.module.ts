@@ -8,6 +8,7 @@ import { AmqpConnection } from './amqp-connection';
 import { AmqpEventServer } from './amqp-event-server';
 import { EventPublisher } from './event-publisher';
 import { EventValidator } from './event-validator';
+import { Housekeeping } from './housekeeping';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxWriter } from './outbox-writer';
 
@@ -18,6 +19,7 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
     @Inject(AmqpConnection) private readonly connection: AmqpConnection,
     @Inject(EventPublisher) private readonly publisher: EventPublisher,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(Housekeeping) private readonly housekeeping: Housekeeping,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -27,9 +29,11 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
 
   onApplicationBootstrap(): void {
     if (this.config.outboxRelay) this.relay.start();
+    this.housekeeping.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.housekeeping.stop();
     await this.relay.stop();
   }
 
@@ -66,6 +70,11 @@ export class MessagingModule {
           provide: OutboxRelay,
           inject: [DataSource, SERVICE_CONFIG, EventPublisher, LOGGER],
           useFactory: (ds: DataSource, c: ServiceConfig, p: EventPublisher, log: Logger) => new OutboxRelay(ds, c.database, p, log),
+        },
+        {
+          provide: Housekeeping,
+          inject: [DataSource, LOGGER],
+          useFactory: (ds: DataSource, log: Logger) => new Housekeeping(ds, log),
         },
         AmqpEventServer,
         MessagingLifecycle,

@@ -2,13 +2,11 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { failpoint, type DatabaseConfig } from '../config';
-import { eventsPublished, outboxBacklog } from '../observability';
+import { eventsPublished } from '../observability';
 import type { EventPublisher } from './event-publisher';
 
 const BATCH_SIZE = 500;
 const POLL_MS = 1_000;
-const HOUSEKEEPING_MS = 5_000;
-const RETENTION = '7 days';
 
 interface PendingRow {
   seq: string;
@@ -32,7 +30,6 @@ export class OutboxRelay {
   private woken = false;
   private listener?: Client;
   private loopDone?: Promise<void>;
-  private housekeeping?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -46,12 +43,10 @@ export class OutboxRelay {
     this.running = true;
     void this.listen();
     this.loopDone = this.loop();
-    this.housekeeping = setInterval(() => void this.tidy(), HOUSEKEEPING_MS);
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    clearInterval(this.housekeeping);
     this.notify();
     await this.loopDone;
     await this.listener?.end().catch(() => undefined);
@@ -63,7 +58,7 @@ export class OutboxRelay {
     return this.dataSource.transaction(async (m) => {
       const rows: PendingRow[] = await m.query(
         `SELECT seq, event_id, routing_key, correlation_id, body FROM outbox
-          WHERE published_at IS NULL AND next_attempt_at <= now()
+          WHERE published_at IS NULL
           ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH_SIZE],
       );
@@ -130,16 +125,6 @@ export class OutboxRelay {
       this.logger.warn({ err: (err as Error).message }, 'outbox listener could not connect; retrying');
       await client.end().catch(() => undefined);
       if (this.running) setTimeout(() => void this.listen(), 1_000).unref();
-    }
-  }
-
-  private async tidy(): Promise<void> {
-    try {
-      const [{ pending }] = await this.dataSource.query('SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL');
-      outboxBacklog.set(pending);
-      await this.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - interval '${RETENTION}'`);
-    } catch (err) {
-      this.logger.debug({ err: (err as Error).message }, 'outbox housekeeping skipped');
     }
   }
 }

@@ -16,9 +16,8 @@ export class PlatformTables1733300000000 implements MigrationInterface {
         body            text NOT NULL,
         created_at      timestamptz NOT NULL DEFAULT now(),
         published_at    timestamptz,
-        attempts        integer NOT NULL DEFAULT 0,
-        next_attempt_at timestamptz NOT NULL DEFAULT now(),
-        last_error      text
+        -- How many times the row was sent: above 1 after a relay crashed between confirm and commit.
+        attempts        integer NOT NULL DEFAULT 0
       )`);
     await q.query(`CREATE INDEX outbox_pending ON outbox (seq) WHERE published_at IS NULL`);
     // Wake the relay as soon as a transaction that wrote events commits (NOTIFY is delivered on commit).
@@ -26,6 +25,7 @@ export class PlatformTables1733300000000 implements MigrationInterface {
       CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN PERFORM pg_notify('outbox', ''); RETURN NULL; END $$`);
     await q.query(`CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`);
+    await q.query(`CREATE INDEX outbox_published ON outbox (published_at) WHERE published_at IS NOT NULL`);
     await q.query(`
       CREATE TABLE inbox (
         consumer    text NOT NULL,
@@ -34,6 +34,7 @@ export class PlatformTables1733300000000 implements MigrationInterface {
         received_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (consumer, event_id)
       )`);
+    await q.query(`CREATE INDEX inbox_received_at ON inbox (received_at)`);
     await q.query(`
       CREATE TABLE idempotency_keys (
         company          text NOT NULL,
@@ -45,6 +46,7 @@ export class PlatformTables1733300000000 implements MigrationInterface {
         created_at       timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (company, key)
       )`);
+    await q.query(`CREATE INDEX idempotency_keys_created_at ON idempotency_keys (created_at)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
