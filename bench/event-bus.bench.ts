@@ -21,7 +21,7 @@ const arg = (name: string, fallback: number) => {
 const EVENTS = arg('events', 20_000);
 const RATE = arg('rate', 1_000);
 const SECONDS = arg('seconds', 5);
-const ctx = { correlationId: 'bench', causationId: null, company: 'DAT', actor: 'bench' };
+const ctx = { correlationId: 'bench', causationId: null, company: 'DAT', actor: 'bench', roles: [], customerAccount: null };
 const sampleBody = () => Buffer.from(JSON.stringify({ eventId: '00000000-0000-4000-8000-000000000000', type: CustomerUpsertedV1.type, payload: CustomerUpsertedV1.example, pad: 'x'.repeat(300) }));
 
 /** Raw amqplib: persistent messages into a durable quorum queue, confirmed in windows of 1,000. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { countRows, http, waitFor } from '@assistenza/testing';
+import { authHeaders, countRows, http, waitFor } from '@assistenza/testing';
 import { BillingAndAgreement } from './two-services';
 
 /** Stops and starts the RabbitMQ application on this machine, as an outage would. */
@@ -24,7 +24,8 @@ describe('RabbitMQ stopped and started while events are being produced', () => {
   it('loses nothing: writes keep succeeding through the outage, every event arrives afterwards and the consumers come back', async () => {
     const url = `${system.url(system.billing)}/api/v1/customers`;
     const statuses: number[] = [];
-    const post = async (i: number) => statuses.push((await http('POST', url, { account: `OUT-${i}`, name: `Outage ${i}`, currency: 'USD' })).status);
+    const integration = await authHeaders('integration');
+    const post = async (i: number) => statuses.push((await http('POST', url, { account: `OUT-${i}`, name: `Outage ${i}`, currency: 'USD' }, integration)).status);
 
     for (let i = 0; i < 40; i++) await post(i);
     rabbit('stop_app');

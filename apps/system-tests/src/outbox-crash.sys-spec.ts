@@ -1,12 +1,14 @@
-import { countRows, exited, http, metricValue, queryDb, waitFor } from '@assistenza/testing';
+import { authHeaders, countRows, exited, http, metricValue, queryDb, waitFor } from '@assistenza/testing';
 import { BillingAndAgreement } from './two-services';
 
 const customer = (account: string) => ({ account, name: `Customer ${account}`, currency: 'EUR' });
 
 describe('a producer killed around the publish of its outbox (kill -9 through failpoints)', () => {
   let system: BillingAndAgreement;
+  let integration: Record<string, string>;
 
   beforeAll(async () => {
+    integration = await authHeaders('integration');
     system = await new BillingAndAgreement().init();
     await system.start(system.agreement);
   });
@@ -19,7 +21,7 @@ describe('a producer killed around the publish of its outbox (kill -9 through fa
 
   it('delivers the event after a restart when the process died after its commit and before the publish, and its effect happens once', async () => {
     const billing = await system.start(system.billing, { FAILPOINTS: 'outbox.before-publish' });
-    const created = await http('POST', `${system.url(system.billing)}/api/v1/customers`, customer('CRASH-BEFORE'));
+    const created = await http('POST', `${system.url(system.billing)}/api/v1/customers`, customer('CRASH-BEFORE'), integration);
     expect(created.status).toBe(201);
     await exited(billing);
 
@@ -36,7 +38,7 @@ describe('a producer killed around the publish of its outbox (kill -9 through fa
 
   it('publishes again after a crash between the broker confirm and marking the row sent, and the consumer absorbs the duplicate', async () => {
     const billing = await system.start(system.billing, { FAILPOINTS: 'outbox.after-publish' });
-    expect((await http('POST', `${system.url(system.billing)}/api/v1/customers`, customer('CRASH-AFTER'))).status).toBe(201);
+    expect((await http('POST', `${system.url(system.billing)}/api/v1/customers`, customer('CRASH-AFTER'), integration)).status).toBe(201);
     await exited(billing);
     await waitFor(() => replicaCount('CRASH-AFTER'), { what: 'the first delivery' });
     expect((await outboxRow('CRASH-AFTER')).published_at).toBeNull();

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { ServiceConfig } from '@assistenza/platform/config';
-import { countRows, dropTestDatabase, envFor, exited, freePort, http, newRunId, queryDb, testServiceConfig, TestBroker, waitFor } from '@assistenza/testing';
+import { authHeaders, countRows, dropTestDatabase, envFor, exited, freePort, http, newRunId, queryDb, testServiceConfig, TestBroker, waitFor } from '@assistenza/testing';
 
 const SERVICES = ['agreement-service', 'service-order-service', 'subscription-service', 'billing-service', 'reporting-service'];
 const ROOT = path.resolve(__dirname, '../../..');
@@ -51,7 +51,10 @@ describe('the whole system started as the README starts it (npm start)', () => {
 
   it('carries a customer created through the gateway into the agreement service over the bus, with the request correlation id', async () => {
     const correlationId = `system-test-${runId}`;
-    const created = await http('POST', `${gateway}/api/v1/customers`, { account: 'SYS-1', name: 'Fabrikam', currency: 'EUR' }, { 'x-correlation-id': correlationId });
+    const created = await http('POST', `${gateway}/api/v1/customers`, { account: 'SYS-1', name: 'Fabrikam', currency: 'EUR' }, {
+      ...(await authHeaders('integration')),
+      'x-correlation-id': correlationId,
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get('x-correlation-id')).toBe(correlationId);
 

@@ -5,3 +5,4 @@ export * from './service-harness';
 export * from './http';
 export * from './database';
 export * from './metrics';
+export * from './auth';

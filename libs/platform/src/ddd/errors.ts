@@ -3,7 +3,15 @@
  * Plain TypeScript, so domain code can use them without depending on a framework.
  */
 export abstract class AppError extends Error {
-  abstract readonly kind: 'validation' | 'not-found' | 'conflict' | 'rule' | 'precondition-failed' | 'precondition-required';
+  abstract readonly kind:
+    | 'validation'
+    | 'unauthenticated'
+    | 'forbidden'
+    | 'not-found'
+    | 'conflict'
+    | 'rule'
+    | 'precondition-failed'
+    | 'precondition-required';
   constructor(
     message: string,
     readonly field?: string,
@@ -16,6 +24,16 @@ export abstract class AppError extends Error {
 /** Input that can never be right (400), naming the field. */
 export class ValidationError extends AppError {
   readonly kind = 'validation' as const;
+}
+
+/** No valid bearer token (401). */
+export class UnauthenticatedError extends AppError {
+  readonly kind = 'unauthenticated' as const;
+}
+
+/** The caller is known but its roles do not allow this action (403). */
+export class ForbiddenError extends AppError {
+  readonly kind = 'forbidden' as const;
 }
 
 /** The resource does not exist for this company and caller (404). */

@@ -2,11 +2,13 @@ import { Controller, Get, Header, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/roles.decorator';
 import { AmqpConnection, AmqpEventServer, EventPublisher } from '../messaging';
 import { metricsRegistry } from '../observability';
 
 /** Liveness, readiness (database, broker, consumers) and Prometheus metrics of one service process. */
 @ApiExcludeController()
+@Public()
 @Controller()
 export class OpsController {
   constructor(

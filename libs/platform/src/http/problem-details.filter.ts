@@ -7,6 +7,8 @@ import { requestContext } from '../observability';
 
 const STATUS_OF_KIND: Record<AppError['kind'], number> = {
   validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
   'not-found': 404,
   conflict: 409,
   rule: 422,
@@ -25,6 +27,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.instance = request.url;
     problem.correlationId = requestContext.current()?.correlationId ?? (request.headers['x-correlation-id'] as string | undefined);
     if (problem.status >= 500) request.log?.error({ err: exception }, 'unhandled error');
+    if (problem.status === 401) void reply.header('www-authenticate', 'Bearer');
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }

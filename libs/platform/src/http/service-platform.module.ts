@@ -1,5 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthGuard, loadAuthConfig, TokenVerifier } from '../auth';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config';
 import { MessagingModule } from '../messaging';
 import { createLogger, LOGGER } from '../observability';
@@ -26,7 +28,8 @@ class ServiceConfigModule {
 
 /**
  * Everything technical a service needs, composed once: configuration and logs, its own database,
- * the event bus (outbox, relay, consumer), Idempotency-Key support, health and metrics routes.
+ * the event bus (outbox, relay, consumer), bearer-token authentication with role checks on every
+ * route, Idempotency-Key support, health and metrics routes.
  */
 @Module({})
 export class ServicePlatformModule {
@@ -36,7 +39,11 @@ export class ServicePlatformModule {
       global: true,
       imports: [ServiceConfigModule.forRoot(config), PersistenceModule.forRoot(persistence), MessagingModule.forRoot()],
       controllers: [OpsController],
-      providers: [IdempotencyInterceptor],
+      providers: [
+        IdempotencyInterceptor,
+        { provide: TokenVerifier, useFactory: () => new TokenVerifier(loadAuthConfig()) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
       exports: [IdempotencyInterceptor],
     };
   }

@@ -205,5 +205,5 @@ export class EventConsumer {
 }
 
 function contextOf(envelope: EventEnvelope) {
-  return { correlationId: envelope.correlationId, causationId: envelope.eventId, company: envelope.company, actor: envelope.actor };
+  return { correlationId: envelope.correlationId, causationId: envelope.eventId, company: envelope.company, actor: envelope.actor, roles: [], customerAccount: null };
 }

@@ -11,6 +11,10 @@ export interface RequestContext {
   causationId: string | null;
   company: string;
   actor: string;
+  /** Roles of the caller (empty when the work is the handling of an event). */
+  roles: readonly string[];
+  /** For a customer-portal caller: the only customer account whose data it may see. */
+  customerAccount: string | null;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -9,7 +9,7 @@ import { newRunId, testServiceConfig } from '../test-config';
 import { waitFor } from '../wait-for';
 import { createProbeApp } from './probe.module';
 
-const ctx = { correlationId: 'corr-1', causationId: null, company: 'DAT', actor: 'test' };
+const ctx = { correlationId: 'corr-1', causationId: null, company: 'DAT', actor: 'test', roles: [], customerAccount: null };
 
 function envelope(overrides: Partial<EventEnvelope> = {}, payload: object = {}): EventEnvelope {
   return {

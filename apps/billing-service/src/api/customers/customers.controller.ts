@@ -1,12 +1,15 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { Roles } from '@assistenza/platform/auth';
 import { etagOf, Idempotent, IfMatchVersion, PageQuery } from '@assistenza/platform/http';
 import { CreateCustomerHandler } from '../../application/commands/create-customer/create-customer.handler';
 import { UpdateCustomerHandler } from '../../application/commands/update-customer/update-customer.handler';
 import { GetCustomerHandler } from '../../application/queries/get-customer/get-customer.handler';
 import { ListCustomersHandler } from '../../application/queries/list-customers/list-customers.handler';
 import { CreateCustomerRequest, CustomerPage, CustomerResponse, UpdateCustomerRequest } from './customer.dto';
+
+const READERS = ['billing-clerk', 'service-manager', 'dispatcher', 'technician', 'integration', 'admin', 'customer'] as const;
 
 @ApiTags('Customers')
 @Controller('api/v1/customers')
@@ -19,6 +22,7 @@ export class CustomersController {
   ) {}
 
   @Post()
+  @Roles('billing-clerk', 'integration', 'admin')
   @Idempotent()
   @ApiOperation({ summary: 'Create a customer account' })
   @ApiCreatedResponse({ type: CustomerResponse })
@@ -29,7 +33,8 @@ export class CustomersController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List customers by account' })
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'List customers by account (a customer-portal caller sees only its own)' })
   @ApiOkResponse({ type: CustomerPage })
   async list(@Query() query: PageQuery): Promise<CustomerPage> {
     const page = await this.listCustomers.execute(query.limit, query.cursor);
@@ -37,6 +42,7 @@ export class CustomersController {
   }
 
   @Get(':account')
+  @Roles(...READERS)
   @ApiOperation({ summary: 'Read a customer' })
   @ApiOkResponse({ type: CustomerResponse })
   async get(@Param('account') account: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<CustomerResponse> {
@@ -46,6 +52,7 @@ export class CustomersController {
   }
 
   @Patch(':account')
+  @Roles('billing-clerk', 'integration', 'admin')
   @ApiOperation({ summary: 'Change a customer (optimistic concurrency through If-Match)' })
   @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version being changed' })
   @ApiOkResponse({ type: CustomerResponse })

@@ -1,4 +1,4 @@
-import { dropTestDatabase, http, newRunId, startService, testServiceConfig, TestBroker, type RunningService } from '@assistenza/testing';
+import { authHeaders, dropTestDatabase, http as rawHttp, newRunId, startService, testServiceConfig, TestBroker, type RunningService } from '@assistenza/testing';
 import { createBillingApp } from '../../bootstrap';
 
 describe('customers over HTTP, against the real PostgreSQL and RabbitMQ', () => {
@@ -7,8 +7,13 @@ describe('customers over HTTP, against the real PostgreSQL and RabbitMQ', () => 
   const customer = (account: string) => ({ account, name: `Customer ${account}`, currency: 'USD' });
   const count = async (account: string) => Number((await svc.db.query('SELECT count(*)::int AS n FROM customers WHERE account = $1', [account]))[0].n);
 
+  let clerk: Record<string, string>;
+  /** Calls as a billing clerk of companies DAT, USMF and PAGE unless the headers say otherwise. */
+  const http = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => rawHttp(method, url, body, { ...clerk, ...headers });
+
   beforeAll(async () => {
     svc = await startService(createBillingApp, testServiceConfig('billing-service', newRunId()));
+    clerk = await authHeaders('billing-clerk', { companies: ['DAT', 'USMF', 'PAGE'] });
   });
 
   afterAll(async () => {
@@ -98,5 +103,37 @@ describe('customers over HTTP, against the real PostgreSQL and RabbitMQ', () => 
     const second = await http('GET', url(`?limit=2&cursor=${first.body.nextCursor}`), undefined, { 'x-company': 'PAGE' });
     expect(second.body).toMatchObject({ items: [expect.objectContaining({ account: 'P-3' })], nextCursor: null });
     expect((await http('GET', url('?limit=500'))).status).toBe(400);
+  });
+
+  it('answers 401 problem+json without a token, with a bad signature, or with an expired token', async () => {
+    const token = (await authHeaders('billing-clerk')).authorization;
+    const forged = `${token.slice(0, -4)}AAAA`;
+    const expired = (await authHeaders('billing-clerk', { expiresIn: -60 })).authorization;
+    for (const authorization of ['', forged, expired]) {
+      const res = await rawHttp('GET', url(), undefined, authorization ? { authorization } : {});
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toBe('Bearer');
+    }
+  });
+
+  it('answers 403 to a role the route does not allow, and changes nothing', async () => {
+    const res = await rawHttp('POST', url(), customer('C-TECH'), await authHeaders('technician'));
+    expect(res.status).toBe(403);
+    expect(await count('C-TECH')).toBe(0);
+  });
+
+  it('answers 403 when X-Company names a company the token does not allow', async () => {
+    const res = await rawHttp('GET', url(), undefined, { ...(await authHeaders('billing-clerk', { companies: ['DAT'] })), 'x-company': 'USMF' });
+    expect(res.status).toBe(403);
+  });
+
+  it('shows a customer-portal caller its own account only; another account answers 404', async () => {
+    await http('POST', url(), customer('C-OWN'));
+    await http('POST', url(), customer('C-OTHER'));
+    const portal = await authHeaders('customer', { customerAccount: 'C-OWN' });
+    expect((await rawHttp('GET', url('/C-OWN'), undefined, portal)).status).toBe(200);
+    expect((await rawHttp('GET', url('/C-OTHER'), undefined, portal)).status).toBe(404);
+    const list = await rawHttp('GET', url(), undefined, portal);
+    expect(list.body.items.map((c: { account: string }) => c.account)).toEqual(['C-OWN']);
   });
 });

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { customerScope } from '@assistenza/platform/auth';
 import { decodeCursor, toPage, type Page } from '@assistenza/platform/http';
 import { requestContext } from '@assistenza/platform/observability';
 import type { Customer } from '../../../domain/customer/customer';
@@ -10,6 +11,11 @@ export class ListCustomersHandler {
 
   async execute(limit: number, cursor?: string): Promise<Page<Customer>> {
     const after = decodeCursor(cursor);
+    const own = customerScope();
+    if (own !== null) {
+      const mine = after === null ? await this.customers.find(requestContext.require().company, own) : null;
+      return { items: mine ? [mine] : [], nextCursor: null };
+    }
     const rows = await this.customers.list(requestContext.require().company, limit + 1, after ? String(after[0]) : null);
     return toPage(rows, limit, (c) => [c.account]);
   }
