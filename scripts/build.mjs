@@ -1,7 +1,7 @@
 // Transpiles apps/, libs/ and bench/ into dist/ (same tree), rewriting the @assistenza/* path
 // aliases to relative requires, so `node dist/apps/<app>/src/main.js` runs without any loader.
 import { transformFile } from '@swc/core';
-import { mkdir, readdir, writeFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, writeFile, rm, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -19,7 +19,10 @@ async function* sources(dir) {
 }
 
 const started = Date.now();
-const outRoot = path.join(root, 'dist');
+// Build next to dist/ and swap it in, so that a process started from dist/ meanwhile (tests run
+// builds concurrently) never sees a half-written tree.
+const finalRoot = path.join(root, 'dist');
+const outRoot = path.join(root, `.dist-build-${process.pid}`);
 await rm(outRoot, { recursive: true, force: true });
 const options = swcOptions({ rewritePaths: true });
 let count = 0;
@@ -41,4 +44,15 @@ for (const dir of SOURCE_DIRS) {
   }
 }
 await Promise.all(jobs);
+const retired = path.join(root, `.dist-retired-${process.pid}`);
+for (let attempt = 1; ; attempt++) {
+  await rename(finalRoot, retired).catch(() => undefined);
+  try {
+    await rename(outRoot, finalRoot);
+    break;
+  } catch (err) {
+    if (attempt === 5) throw err; // another build swapped its dist/ in between: retire that one too
+  }
+}
+await rm(retired, { recursive: true, force: true });
 console.log(`build: ${count} files -> dist/ in ${Date.now() - started} ms`);
