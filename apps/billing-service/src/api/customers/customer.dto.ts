@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { PageMeta } from '@assistenza/platform/http';
 import type { Customer } from '../../domain/customer/customer';
@@ -37,36 +37,8 @@ export class CreateCustomerRequest {
   blocked?: boolean;
 }
 
-export class UpdateCustomerRequest {
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  name?: string;
-
-  @ApiPropertyOptional({ example: 'EUR' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' })
-  currency?: string;
-
-  @ApiPropertyOptional({ nullable: true, maxLength: 20 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20)
-  customerPriceGroup?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  address?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  blocked?: boolean;
-}
+/** Every field but the account (the key) may change; the account never does. */
+export class UpdateCustomerRequest extends PartialType(OmitType(CreateCustomerRequest, ['account'] as const)) {}
 
 export class CustomerResponse {
   @ApiProperty() company!: string;
