@@ -31,11 +31,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    const key = request.headers['idempotency-key'] as string | undefined;
-    if (key === undefined) return next.handle();
-    if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new ValidationError('Idempotency-Key must be 1 to 255 visible ASCII characters', 'Idempotency-Key');
+    const clientKey = request.headers['idempotency-key'] as string | undefined;
+    if (clientKey === undefined) return next.handle();
+    if (!/^[\x21-\x7e]{1,255}$/.test(clientKey)) throw new ValidationError('Idempotency-Key must be 1 to 255 visible ASCII characters', 'Idempotency-Key');
     const hash = requestHash(request);
-    const { company } = requestContext.require();
+    const { company, actor } = requestContext.require();
+    // Keys are the client's own: two callers choosing the same key never see each other's answers.
+    const key = `${actor} ${clientKey}`; // a space never occurs in a key
     const status: number = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
 
     return from(

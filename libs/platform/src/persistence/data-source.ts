@@ -22,7 +22,7 @@ export function createDataSource(db: DatabaseConfig, options: PersistenceOptions
     migrations: [PlatformTables1733300000000, ...options.migrations],
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    logging: false, // failures surface as exceptions, logged as JSON where they are handled
     extra: { max: db.poolSize, application_name: db.database },
   });
 }
