@@ -78,6 +78,14 @@ describe('customers over HTTP, against the real PostgreSQL and RabbitMQ', () => 
     expect(await count('C-K2')).toBe(0);
   });
 
+  it('keeps Idempotency-Keys apart per client: the same key from two clients creates two customers', async () => {
+    const key = { 'idempotency-key': 'shared-by-chance' };
+    const first = await rawHttp('POST', url(), customer('C-CLIENT-A'), { ...(await authHeaders('integration', { subject: 'erp-a' })), ...key });
+    const second = await rawHttp('POST', url(), customer('C-CLIENT-B'), { ...(await authHeaders('integration', { subject: 'erp-b' })), ...key });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.account).toBe('C-CLIENT-B');
+  });
+
   it('lets exactly one of 50 concurrent updates with the same If-Match win; the others get 412', async () => {
     await http('POST', url(), customer('C-RACE'));
     const answers = await Promise.all(
