@@ -5,6 +5,7 @@ import type { BrokerConfig } from '../config';
 import { eventsConsumed, eventsDeadLettered, requestContext } from '../observability';
 import type { UnitOfWork } from '../persistence';
 import type { AmqpConnection } from './amqp-connection';
+import { AckTracker } from './ack-tracker';
 import type { EventValidator } from './event-validator';
 import { claimInbox } from './inbox';
 import { checkMessage, type EventHandlerFn } from './message-checks';
@@ -41,6 +42,7 @@ export class EventConsumer {
   private flushScheduled = false;
   private activeBatches = 0;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly acks = new AckTracker();
 
   constructor(
     private readonly connection: AmqpConnection,
@@ -98,6 +100,7 @@ export class EventConsumer {
       void ch.close().catch(() => undefined);
       return;
     }
+    this.acks.received(ch, msg);
     this.pending.push({ ch, msg });
     if (this.pending.length >= MAX_BATCH) this.flush();
     else if (!this.flushScheduled) {
@@ -135,10 +138,10 @@ export class EventConsumer {
     if (valid.length === 0) return;
     try {
       const handled = await this.handleTogether(valid);
-      for (const v of valid) {
-        this.settle(() => v.ch.ack(v.msg));
-        eventsConsumed.inc({ type: v.contract.routingKey, outcome: handled.has(v) ? 'handled' : 'duplicate' });
+      for (const ch of new Set(valid.map((v) => v.ch))) {
+        this.settle(() => this.acks.ackBatch(ch, valid.filter((v) => v.ch === ch).map((v) => v.msg)));
       }
+      for (const v of valid) eventsConsumed.inc({ type: v.contract.routingKey, outcome: handled.has(v) ? 'handled' : 'duplicate' });
     } catch (err) {
       if (valid.length === 1) return this.retryOrDeadLetter(valid[0], err as Error);
       for (const v of valid) await this.processBatch([{ ch: v.ch, msg: v.msg }]);
@@ -167,7 +170,10 @@ export class EventConsumer {
     this.logger.warn({ err: err.message, eventId: v.envelope.eventId, deliveries }, 'event handler failed; requeueing');
     eventsConsumed.inc({ type: v.contract.routingKey, outcome: 'retried' });
     await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** deliveries, 2_000)));
-    this.settle(() => v.ch.nack(v.msg, false, true));
+    this.settle(() => {
+      this.acks.settled(v.ch, v.msg);
+      v.ch.nack(v.msg, false, true);
+    });
   }
 
   /** Copies the message to this queue's DLQ with the reason, waits for the broker's confirm, then acks. */
@@ -186,11 +192,17 @@ export class EventConsumer {
         },
       });
       await ch.waitForConfirms();
-      this.settle(() => ch.ack(msg));
+      this.settle(() => {
+        this.acks.settled(ch, msg);
+        ch.ack(msg);
+      });
       eventsDeadLettered.inc({ reason: reason.split(':')[0] });
     } catch (err) {
       this.logger.error({ err }, 'could not dead-letter; requeueing');
-      this.settle(() => ch.nack(msg, false, true));
+      this.settle(() => {
+        this.acks.settled(ch, msg);
+        ch.nack(msg, false, true);
+      });
     }
   }
 
