@@ -2,6 +2,7 @@
 // PostgreSQL and RabbitMQ (settings from the environment, local defaults otherwise). Each service
 // creates its own database and applies its migrations as it starts. Ctrl-C stops everything.
 import { spawn, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +78,32 @@ async function waitForGateway(url, timeoutMs = 120_000) {
   return false;
 }
 
+// Development only: one ready token per role, from the gateway's POST /dev/tokens (which exists
+// only outside production and with the development secret), so that Swagger UI and curl work at once.
+const DEMO_CUSTOMER_ACCOUNT = 'DEMO-CUSTOMER';
+
+async function devTokens(url) {
+  if (env.NODE_ENV === 'production') return null;
+  const { ROLES } = createRequire(import.meta.url)(path.join(root, 'dist/libs/platform/src/auth/roles.js'));
+  const tokens = [];
+  for (const role of ROLES) {
+    const body = { role, ...(role === 'customer' ? { customerAccount: DEMO_CUSTOMER_ACCOUNT } : {}) };
+    const response = await fetch(`${url}/dev/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (response.status === 404) return null; // verification by JWKS or public key: tokens come from the identity provider
+    if (!response.ok) throw new Error(`POST /dev/tokens answered ${response.status}`);
+    const { token, expiresIn } = await response.json();
+    tokens.push({ role, token, expiresIn });
+  }
+  return tokens;
+}
+
+function printDevTokens(tokens, url) {
+  const hours = Math.round(tokens[0].expiresIn / 3600);
+  console.log(`Development tokens (company DAT, valid ${hours} h; the customer's is for account ${DEMO_CUSTOMER_ACCOUNT}; more from POST /dev/tokens):`);
+  for (const { role, token } of tokens) console.log(`  ${role.padEnd(17)}${token}`);
+  console.log(`Use one in Swagger UI with Authorize (paste the token), or: curl -H "Authorization: Bearer <token>" ${url}/api/v1/customers\n`);
+}
+
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
@@ -95,6 +122,12 @@ run(GATEWAY.name, { PORT: String(gatewayPort), ...serviceUrls });
 const publicUrl = `http://${host === '0.0.0.0' ? 'localhost' : host}:${gatewayPort}`;
 if (await waitForGateway(`http://127.0.0.1:${gatewayPort}`)) {
   console.log(`\nAssistenza is up.\n  Swagger UI:  ${publicUrl}/docs\n  OpenAPI:     ${publicUrl}/openapi.json\n  AsyncAPI:    ${publicUrl}/asyncapi.json\n  Health:      ${publicUrl}/health/ready\n`);
+  try {
+    const tokens = await devTokens(`http://127.0.0.1:${gatewayPort}`);
+    if (tokens) printDevTokens(tokens, publicUrl);
+  } catch (err) {
+    console.error(`Could not issue development tokens: ${err.message}`);
+  }
 } else if (!stopping) {
   console.error('Assistenza did not become ready within 2 minutes; see the logs above.');
 }

@@ -47,7 +47,7 @@ describe('gateway documentation and health', () => {
     const response = await fetch(`${base}/openapi.json`);
     expect(response.status).toBe(200);
     const doc = (await response.json()) as { paths: object; components: { schemas: object } };
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/customers', '/api/v1/service-agreements']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/customers', '/api/v1/service-agreements', '/dev/tokens']);
     expect(Object.keys(doc.components.schemas).sort()).toEqual(['Agreement_Customer', 'Billing_Customer']);
     expect(doc).toMatchObject({
       info: { title: 'Assistenza API', 'x-unavailable-services': ['subscription-service'] },

@@ -15,7 +15,7 @@ export class GatewayModule {
         { provide: GATEWAY_CONFIG, useValue: config },
         {
           provide: MergedOpenApiSource,
-          useFactory: () => new MergedOpenApiSource(config.services, { timeoutMs: config.probeTimeoutMs, cacheMs: config.openApiCacheMs }),
+          useFactory: () => new MergedOpenApiSource(config.services, { timeoutMs: config.probeTimeoutMs, cacheMs: config.openApiCacheMs, devTokens: config.devTokens }),
         },
       ],
     };

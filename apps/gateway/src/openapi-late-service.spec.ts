@@ -17,6 +17,7 @@ describe('merged OpenAPI document of services started after the gateway', () => 
     late.get('/openapi.json', async () => openApiDoc('Reports', { '/api/v1/reports': { get: { responses: { 200: { description: 'ok' } } } } }, {}));
     const config = loadGatewayConfig();
     config.openApiCacheMs = 0;
+    config.devTokens = false; // only the services' paths in the document
     config.services = [{ name: 'reporting-service', url: lateUrl, prefixes: ['/api/v1/reports'] }];
     gateway = await createGatewayApp(config);
     await gateway.listen(0, '127.0.0.1');

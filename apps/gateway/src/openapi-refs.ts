@@ -27,6 +27,7 @@ export function componentRenames(docs: readonly ServiceDocument[]): Map<string, 
     for (const { service, doc } of docs) {
       const own = renames.get(service) as Renames;
       for (const [kind, entries] of Object.entries((doc.components ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (kind === 'securitySchemes') continue; // named by security requirements, not $refs: never renamed, the first one is kept
         for (const [name, value] of Object.entries(entries ?? {})) {
           const key = `${kind}/${name}`;
           if (own.has(key)) continue;

@@ -1,5 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { UpstreamService } from './gateway-config';
+import { withGatewayParts } from './openapi-gateway';
 import { mergeOpenApi, type ServiceDocument } from './openapi-merger';
 import { probeJson } from './upstream-probe';
 
@@ -14,7 +15,7 @@ export class MergedOpenApiSource {
 
   constructor(
     private readonly services: readonly UpstreamService[],
-    private readonly options: { timeoutMs: number; cacheMs: number },
+    private readonly options: { timeoutMs: number; cacheMs: number; devTokens: boolean },
   ) {}
 
   current(): Promise<OpenAPIObject> {
@@ -34,7 +35,7 @@ export class MergedOpenApiSource {
       if (result.status === 200 && isOpenApi(result.body)) docs.push({ service: service.name, doc: result.body });
       else unavailable.push(service.name);
     }
-    const doc = mergeOpenApi(docs, unavailable);
+    const doc = withGatewayParts(mergeOpenApi(docs, unavailable), { devTokens: this.options.devTokens });
     this.cached = { doc, at: Date.now() };
     return doc;
   }

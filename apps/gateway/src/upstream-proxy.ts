@@ -1,14 +1,21 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { IncomingHttpHeaders as Http2IncomingHttpHeaders } from 'node:http2';
-import type { FastifyError, FastifyInstance, FastifyRequest, RawServerBase, RequestGenericInterface } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RawServerBase, RequestGenericInterface } from 'fastify';
 import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
 import { API_PREFIX, proxyRoutesFor } from './routes';
 import type { UpstreamService } from './gateway-config';
 import { sendProblem } from './problem-reply';
 
+export type EdgeCheck = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
+
 export interface ProxyOptions {
   bodyLimit: number;
   upstreamTimeoutMs: number;
+  /**
+   * onRequest hooks run in order before anything is forwarded (rate limits, token, page size).
+   * The first to answer ends the request: no body is read and no service is called.
+   */
+  checks: readonly EdgeCheck[];
 }
 
 // undici refuses requests carrying these; the body is re-sent buffered with its own length anyway.
@@ -22,6 +29,7 @@ const NO_BODY_METHODS = new Set(['GET', 'HEAD']);
  */
 export async function registerUpstreamProxies(fastify: FastifyInstance, services: readonly UpstreamService[], options: ProxyOptions): Promise<void> {
   await fastify.register(async (scope) => {
+    for (const check of options.checks) scope.addHook('onRequest', check);
     // Bodies are read whole (the size cap applies also to chunked uploads) and forwarded byte for
     // byte; parsing them is the owning service's job.
     scope.removeAllContentTypeParsers();
@@ -76,9 +84,13 @@ type AnyRequest = FastifyRequest<RequestGenericInterface, RawServerBase>;
 function forwardedHeaders(request: AnyRequest, headers: IncomingHttpHeaders | Http2IncomingHttpHeaders): IncomingHttpHeaders {
   const result: IncomingHttpHeaders = { ...headers };
   for (const name of HOP_BY_HOP) delete result[name];
+  // Each hop appends the address it was called from (with trustProxy, request.ip would be the
+  // client's, already in the chain).
+  const peer = request.raw.socket.remoteAddress ?? request.ip;
   const priorFor = headers['x-forwarded-for'];
-  result['x-forwarded-for'] = priorFor ? `${priorFor}, ${request.ip}` : request.ip;
-  // The gateway is the edge: what the client claims about the original scheme and host is replaced.
+  result['x-forwarded-for'] = priorFor ? `${priorFor}, ${peer}` : peer;
+  // What a client claims about the original scheme and host is replaced; with trustProxy Fastify
+  // takes them from the trusted proxy in front.
   result['x-forwarded-proto'] = request.protocol;
   result['x-forwarded-host'] = request.host;
   return result;
