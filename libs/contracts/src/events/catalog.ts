@@ -1,5 +1,7 @@
 import type { EventContract } from '../envelope';
 import { CustomerUpsertedV1 } from './billing/customer-upserted.v1';
+import { billingEvents } from './billing/billing-catalog';
+import { agreementEvents } from './agreement/agreement-catalog';
 import { WorkerUpsertedV1 } from './hr/worker-upserted.v1';
 
 /**
@@ -7,7 +9,7 @@ import { WorkerUpsertedV1 } from './hr/worker-upserted.v1';
  * consumers look contracts up here to validate what they receive; an event that is not listed is
  * dead-lettered as unknown.
  */
-export const eventCatalog: readonly EventContract[] = [CustomerUpsertedV1, WorkerUpsertedV1];
+export const eventCatalog: readonly EventContract[] = [CustomerUpsertedV1, WorkerUpsertedV1, ...billingEvents, ...agreementEvents];
 
 const byRoutingKey = new Map(eventCatalog.map((c) => [c.routingKey, c]));
 

@@ -1,3 +1,4 @@
+import { AmqpEventServer } from '@assistenza/platform/messaging';
 import { authHeaders, dropTestDatabase, http as rawHttp, newRunId, startService, testServiceConfig, TestBroker, type RunningService } from '@assistenza/testing';
 import { createBillingApp } from '../../bootstrap';
 
@@ -17,9 +18,11 @@ describe('customers over HTTP, against the real PostgreSQL and RabbitMQ', () => 
   });
 
   afterAll(async () => {
+    // Billing consumes events now, so it declared its own queue: remove it too.
+    const queue = svc.app.get(AmqpEventServer).queue;
     await svc.close();
     const broker = await TestBroker.connect();
-    await broker.removeTopology(svc.config.broker, []);
+    await broker.removeTopology(svc.config.broker, [queue]);
     await broker.close();
     await dropTestDatabase(svc.config);
   });

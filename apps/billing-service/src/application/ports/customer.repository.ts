@@ -11,4 +11,7 @@ export interface CustomerRepository {
   find(company: string, account: string): Promise<Customer | null>;
   /** Customers ordered by account, after `afterAccount` when given. */
   list(company: string, limit: number, afterAccount: string | null): Promise<Customer[]>;
+  /** The last sales.customer.upserted aggregateVersion applied to this account, if any. */
+  appliedSalesVersion(company: string, account: string): Promise<number | null>;
+  recordSalesVersion(company: string, account: string, salesVersion: number): Promise<void>;
 }

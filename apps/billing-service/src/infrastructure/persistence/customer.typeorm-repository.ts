@@ -43,6 +43,15 @@ export class CustomerTypeormRepository implements CustomerRepository {
     });
     return rows.map(toDomain);
   }
+
+  async appliedSalesVersion(company: string, account: string): Promise<number | null> {
+    const [row] = await this.uow.manager.query('SELECT sales_version FROM customers WHERE company = $1 AND account = $2 FOR UPDATE', [company, account]);
+    return row?.sales_version ?? null;
+  }
+
+  async recordSalesVersion(company: string, account: string, salesVersion: number): Promise<void> {
+    await this.uow.manager.query('UPDATE customers SET sales_version = $3 WHERE company = $1 AND account = $2', [company, account, salesVersion]);
+  }
 }
 
 function toDomain(row: CustomerRow): Customer {

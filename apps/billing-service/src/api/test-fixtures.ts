@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { ServiceOrderPostedV1, type EventContract, type EventEnvelope } from '@assistenza/contracts';
+import { http, type RunningService } from '@assistenza/testing';
+
+/** Test helpers shared by billing's integration tests (not shipped: only *.int-spec.ts import it). */
+export function envelopeOf<P>(contract: EventContract, payload: P, over: Partial<EventEnvelope> = {}): EventEnvelope<P> {
+  return {
+    eventId: randomUUID(),
+    type: contract.type,
+    version: contract.version,
+    occurredAt: new Date().toISOString(),
+    aggregateType: contract.aggregateType,
+    aggregateId: 'agg-1',
+    aggregateVersion: 1,
+    correlationId: `corr-${randomUUID()}`,
+    causationId: null,
+    company: 'DAT',
+    actor: 'test',
+    ...over,
+    payload,
+  };
+}
+
+/** A service-order.posted payload for a project with the given lines (quantity and sales price as decimal strings). */
+export function postedOrder(orderId: string, projectId: string, lines: Array<{ type?: 'hour' | 'expense' | 'item' | 'fee'; quantity: string; price: string; currency?: string }>, customerAccount = 'C-1', currency = 'USD') {
+  return {
+    ...ServiceOrderPostedV1.example,
+    orderId,
+    projectId,
+    customerAccount,
+    currency,
+    postingDate: '2024-12-05',
+    lines: lines.map((l, i) => ({
+      lineId: `${orderId}-${i + 1}`,
+      transactionType: l.type ?? 'hour',
+      quantity: l.quantity,
+      costPrice: '1.00',
+      salesPrice: l.price,
+      categoryId: 'REPAIR',
+      worker: null,
+      itemId: null,
+      description: `line ${i + 1}`,
+    })),
+  };
+}
+
+/** Customer, tax group 22 %, category and a time-and-material project, created over HTTP. */
+export async function seedMasterData(svc: RunningService, headers: Record<string, string>, projectId = 'PRJ-1', customer = 'C-1', chargeable?: Record<string, boolean>) {
+  const url = (p: string) => `${svc.url}/api/v1/${p}`;
+  await http('POST', url('customers'), { account: customer, name: `Customer ${customer}`, currency: 'USD' }, headers);
+  await http('POST', url('tax-groups'), { id: 'STD', name: 'Standard', rate: '22' }, headers);
+  await http('POST', url('categories'), { id: 'REPAIR', name: 'Repair work', transactionType: 'hour' }, headers);
+  const res = await http('POST', url('projects'), { id: projectId, name: 'Service contract', customerAccount: customer, type: 'time-and-material', currency: 'USD', taxGroup: 'STD', chargeable }, headers);
+  if (res.status !== 201) throw new Error(`seeding project ${projectId}: ${res.status} ${JSON.stringify(res.body)}`);
+}

@@ -1,0 +1,62 @@
+import { ValidationError } from '@assistenza/platform/ddd';
+import { decimal, plain, type DecimalText } from '../money/money';
+
+export type PriceKind = 'sales' | 'cost';
+
+export interface PriceState {
+  company: string;
+  id: string;
+  kind: PriceKind;
+  /** null: the line applies to all projects. */
+  projectId: string | null;
+  /** null: the line applies to every worker. */
+  worker: string | null;
+  categoryId: string;
+  /** ISO dates (YYYY-MM-DD); validTo null means open-ended. */
+  validFrom: string;
+  validTo: string | null;
+  currency: string;
+  amount: DecimalText;
+  version: number;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** One line of the cost or sales price setup (domain.md §4.1: price setup by project, worker and category). */
+export class Price {
+  private constructor(readonly state: Readonly<PriceState>) {}
+
+  static create(input: Omit<PriceState, 'version'>): Price {
+    if (!ISO_DATE.test(input.validFrom)) throw new ValidationError('validFrom must be a date YYYY-MM-DD', 'validFrom');
+    if (input.validTo !== null && (!ISO_DATE.test(input.validTo) || input.validTo < input.validFrom)) {
+      throw new ValidationError('validTo must be a date YYYY-MM-DD on or after validFrom', 'validTo');
+    }
+    if (!/^[A-Z]{3}$/.test(input.currency)) throw new ValidationError('currency must be an ISO 4217 code such as USD', 'currency');
+    const amount = decimal(input.amount, 'amount');
+    if (amount.isNegative()) throw new ValidationError('amount must not be negative', 'amount');
+    return new Price({ ...input, amount: plain(amount), version: 1 });
+  }
+
+  static restore(state: PriceState): Price {
+    return new Price({ ...state, amount: plain(state.amount) });
+  }
+
+  /** Same key: kind, project, worker, category and currency. Two lines of one key may not be valid on the same day. */
+  sameKey(other: Price): boolean {
+    const a = this.state;
+    const b = other.state;
+    return a.kind === b.kind && a.projectId === b.projectId && a.worker === b.worker && a.categoryId === b.categoryId && a.currency === b.currency;
+  }
+
+  overlaps(other: Price): boolean {
+    const a = this.state;
+    const b = other.state;
+    const aEndsBeforeB = a.validTo !== null && a.validTo < b.validFrom;
+    const bEndsBeforeA = b.validTo !== null && b.validTo < a.validFrom;
+    return this.sameKey(other) && !aEndsBeforeB && !bEndsBeforeA;
+  }
+
+  validOn(date: string): boolean {
+    return this.state.validFrom <= date && (this.state.validTo === null || date <= this.state.validTo);
+  }
+}
