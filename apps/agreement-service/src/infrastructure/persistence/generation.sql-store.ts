@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@assistenza/platform/persistence';
+import type { GeneratedOrderRow, GenerationStore } from '../../application/ports/generation.store';
+import type { AgreementState } from '../../domain/agreement/agreement';
+import type { ServiceInterval } from '../../domain/generation/service-interval';
+import type { TimeWindow } from '../../domain/generation/time-window';
+import type { WorkingCalendar } from '../../domain/generation/working-calendar';
+
+@Injectable()
+export class GenerationSqlStore implements GenerationStore {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {}
+
+  private get q() {
+    return this.uow.manager;
+  }
+
+  lockAgreements(company: string, f: { agreementId: string | null; customerAccount: string | null }, afterId: string | null, limit: number): Promise<AgreementState[]> {
+    return this.q.query(
+      `SELECT company, agreement_id AS "agreementId", description, project_id AS "projectId", customer_account AS "customerAccount", group_id AS "groupId",
+              to_char(start_date, 'YYYY-MM-DD') AS "startDate", to_char(end_date, 'YYYY-MM-DD') AS "endDate", suspended, combine_by AS "combineBy",
+              sla_id AS "slaId", template_group_id AS "templateGroupId", responsible, preferred_technician AS "preferredTechnician", contact,
+              has_orders AS "hasOrders", version
+         FROM service_agreements
+        WHERE company = $1 AND NOT suspended AND template_group_id IS NULL
+          AND ($2::text IS NULL OR agreement_id = $2) AND ($3::text IS NULL OR customer_account = $3) AND ($4::text IS NULL OR agreement_id > $4)
+        ORDER BY agreement_id LIMIT $5 FOR UPDATE`,
+      [company, f.agreementId, f.customerAccount, afterId, limit],
+    );
+  }
+
+  async intervals(company: string): Promise<Map<string, ServiceInterval>> {
+    const rows: Array<{ code: string; attributes: ServiceInterval }> = await this.q.query('SELECT code, attributes FROM service_intervals WHERE company = $1', [company]);
+    return new Map(rows.map((r) => [r.code, { unit: r.attributes.unit, frequency: r.attributes.frequency }]));
+  }
+
+  async timeWindows(company: string): Promise<Map<string, TimeWindow>> {
+    const rows: Array<{ code: string; attributes: TimeWindow }> = await this.q.query('SELECT code, attributes FROM time_windows WHERE company = $1', [company]);
+    return new Map(rows.map((r) => [r.code, r.attributes]));
+  }
+
+  async calendar(company: string, calendarId: string): Promise<WorkingCalendar | null> {
+    const [row] = await this.q.query('SELECT attributes FROM calendars WHERE company = $1 AND code = $2', [company, calendarId]);
+    return row ? (row.attributes as WorkingCalendar) : null;
+  }
+
+  async plannedLines(company: string, agreementIds: string[]): Promise<Set<string>> {
+    const rows: Array<{ k: string }> = await this.q.query(
+      `SELECT agreement_id || '|' || line_num || '|' || to_char(calculated_date, 'YYYY-MM-DD') AS k FROM generated_lines WHERE company = $1 AND agreement_id = ANY($2)`,
+      [company, agreementIds],
+    );
+    return new Set(rows.map((r) => r.k));
+  }
+
+  async record(company: string, runId: string | null, orders: GeneratedOrderRow[]): Promise<Set<string>> {
+    if (orders.length === 0) return new Set();
+    const inserted: Array<{ order_id: string }> = await this.q.query(
+      `INSERT INTO generated_orders (company, order_id, agreement_id, service_date, run_id)
+       SELECT $1, o, a, d::date, $5 FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(o, a, d)
+       ON CONFLICT DO NOTHING RETURNING order_id`,
+      [company, orders.map((o) => o.orderId), orders.map((o) => o.agreementId), orders.map((o) => o.serviceDate), runId],
+    );
+    const fresh = new Set(inserted.map((r) => r.order_id));
+    const lines = orders.filter((o) => fresh.has(o.orderId)).flatMap((o) => o.lines.map((l) => ({ ...l, agreementId: o.agreementId, orderId: o.orderId })));
+    if (lines.length > 0) {
+      await this.q.query(
+        `INSERT INTO generated_lines (company, agreement_id, line_num, calculated_date, order_id)
+         SELECT $1, a, n, d::date, o FROM unnest($2::text[], $3::int[], $4::text[], $5::uuid[]) AS t(a, n, d, o) ON CONFLICT DO NOTHING`,
+        [company, lines.map((l) => l.agreementId), lines.map((l) => l.lineNum), lines.map((l) => l.calculatedDate), lines.map((l) => l.orderId)],
+      );
+    }
+    return fresh;
+  }
+
+  async markHasOrders(company: string, agreementIds: string[]): Promise<void> {
+    if (agreementIds.length === 0) return;
+    // Not a versioned change by the user: the flag only guards R-TP-1, so the ETag does not move.
+    await this.q.query('UPDATE service_agreements SET has_orders = true WHERE company = $1 AND agreement_id = ANY($2) AND NOT has_orders', [company, agreementIds]);
+  }
+}
