@@ -31,7 +31,7 @@ export class Housekeeping {
     try {
       const [{ pending }] = await this.dataSource.query('SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL');
       outboxBacklog.set(pending);
-      await this.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - interval '7 days'`);
+      await this.dataSource.query(`DELETE FROM outbox WHERE created_at < now() - interval '7 days' AND published_at IS NOT NULL`);
       await this.dataSource.query(`DELETE FROM inbox WHERE received_at < now() - interval '14 days'`);
       await this.dataSource.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`);
     } catch (err) {
