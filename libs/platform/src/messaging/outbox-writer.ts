@@ -23,6 +23,31 @@ export class OutboxWriter {
   ) {}
 
   async append<C extends EventContract>(contract: C, event: NewEvent<C>): Promise<EventEnvelope<PayloadOf<C>>> {
+    const [envelope] = await this.appendMany(contract, [event]);
+    return envelope;
+  }
+
+  /** Records many events of one contract with a single INSERT (bulk work such as order generation). */
+  async appendMany<C extends EventContract>(contract: C, events: readonly NewEvent<C>[]): Promise<EventEnvelope<PayloadOf<C>>[]> {
+    if (events.length === 0) return [];
+    const manager = this.uow.requireTransaction();
+    const envelopes = events.map((event) => this.envelopeOf(contract, event));
+    await manager.query(
+      `INSERT INTO outbox (event_id, routing_key, aggregate_type, aggregate_id, correlation_id, body)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+      [
+        envelopes.map((e) => e.eventId),
+        envelopes.map(() => contract.routingKey),
+        envelopes.map((e) => e.aggregateType),
+        envelopes.map((e) => e.aggregateId),
+        envelopes.map((e) => e.correlationId),
+        envelopes.map((e) => JSON.stringify(e)),
+      ],
+    );
+    return envelopes;
+  }
+
+  private envelopeOf<C extends EventContract>(contract: C, event: NewEvent<C>): EventEnvelope<PayloadOf<C>> {
     const ctx = requestContext.require();
     const envelope: EventEnvelope<PayloadOf<C>> = {
       eventId: randomUUID(),
@@ -40,12 +65,6 @@ export class OutboxWriter {
     };
     const problem = this.validator.envelopeErrors(envelope) ?? this.validator.payloadErrors(contract, envelope.payload);
     if (problem) throw new Error(`Refusing to publish an invalid ${contract.routingKey}: ${problem}`);
-    await this.uow
-      .requireTransaction()
-      .query(
-        'INSERT INTO outbox (event_id, routing_key, aggregate_type, aggregate_id, correlation_id, body) VALUES ($1, $2, $3, $4, $5, $6)',
-        [envelope.eventId, contract.routingKey, envelope.aggregateType, envelope.aggregateId, envelope.correlationId, JSON.stringify(envelope)],
-      );
     return envelope;
   }
 }

@@ -71,6 +71,17 @@ describe('event bus: outbox → RabbitMQ → inbox, against the real PostgreSQL 
     expect(JSON.parse(row.body)).toMatchObject({ correlationId: 'corr-1', company: 'DAT', type: 'billing.customer.upserted', version: 1 });
   });
 
+  it('writes many events with one call, all or none, and delivers each of them', async () => {
+    const uow = svc.app.get(UnitOfWork);
+    const outbox = svc.app.get(OutboxWriter);
+    const events = ['BULK-1', 'BULK-2', 'BULK-3'].map((account) => ({ aggregateId: account, aggregateVersion: 1, payload: { ...CustomerUpsertedV1.example, account } }));
+    const written = await requestContext.run(ctx, () => uow.transaction(() => outbox.appendMany(CustomerUpsertedV1, events)));
+    expect(new Set(written.map((e) => e.eventId)).size).toBe(3);
+    await waitFor(async () => (await received('BULK-1')) + (await received('BULK-2')) + (await received('BULK-3')) === 3, { what: 'the bulk events' });
+    const invalid = [...events, { aggregateId: 'BULK-BAD', aggregateVersion: 1, payload: { ...CustomerUpsertedV1.example, currency: 'euro' } }];
+    await expect(requestContext.run(ctx, () => uow.transaction(() => outbox.appendMany(CustomerUpsertedV1, invalid)))).rejects.toThrow(/currency/);
+  });
+
   it('publishes nothing when the transaction that wrote the event rolls back', async () => {
     await expect(emit('A-ROLLBACK', 'Contoso', true)).rejects.toThrow('business change failed');
     const [{ n }] = await svc.db.query(`SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = 'A-ROLLBACK'`);
