@@ -14,6 +14,8 @@ export * from './events/sales/customer-upserted.v1';
 export * from './events/service-order/service-order-posted.v1';
 export * from './events/subscription/fee-transactions-created.v1';
 export * from './events/hr/worker-upserted.v1';
+export * from './events/hr/worker-terminated.v1';
+export * from './events/hr/hr-catalog';
 export * from './events/agreement/service-order-requested.v1';
 export * from './events/agreement/sla-upserted.v1';
 export * from './events/agreement/calendar-upserted.v1';
