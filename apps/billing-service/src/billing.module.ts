@@ -9,9 +9,12 @@ import { CreatePriceHandler } from './application/commands/create-price/create-p
 import { CreateProjectHandler } from './application/commands/create-project/create-project.handler';
 import { CreateTaxGroupHandler } from './application/commands/create-tax-group/create-tax-group.handler';
 import { CreditInvoiceHandler } from './application/commands/credit-invoice/credit-invoice.handler';
+import { DeletePriceHandler } from './application/commands/delete-price/delete-price.handler';
 import { PostInvoiceProposalHandler } from './application/commands/post-invoice-proposal/post-invoice-proposal.handler';
 import { RecordProjectTransactionsHandler } from './application/commands/record-project-transactions/record-project-transactions.handler';
+import { UpdateCategoryHandler } from './application/commands/update-category/update-category.handler';
 import { UpdateCustomerHandler } from './application/commands/update-customer/update-customer.handler';
+import { UpdatePriceHandler } from './application/commands/update-price/update-price.handler';
 import { UpdateProjectHandler } from './application/commands/update-project/update-project.handler';
 import { UpdateTaxGroupHandler } from './application/commands/update-tax-group/update-tax-group.handler';
 import { PostedLinesHandler } from './application/event-handlers/posted-lines.handler';
@@ -29,7 +32,8 @@ import { ProjectQueries } from './application/queries/projects/project.queries';
 import { CustomersController } from './api/customers/customers.controller';
 import { InvoiceProposalsController } from './api/invoicing/invoice-proposals.controller';
 import { InvoicesController } from './api/invoicing/invoices.controller';
-import { CategoriesController, PricesController, TaxGroupsController } from './api/master-data/master-data.controller';
+import { CategoriesController, TaxGroupsController } from './api/master-data/master-data.controller';
+import { PricesController } from './api/master-data/prices.controller';
 import { ProjectsController } from './api/projects/projects.controller';
 import { Customers1733310000000 } from './infrastructure/migrations/1733310000000-customers';
 import { MasterData1733320000000 } from './infrastructure/migrations/1733320000000-master-data';
@@ -81,9 +85,12 @@ export class BillingModule {
         UpdateProjectHandler,
         ProjectQueries,
         CreateCategoryHandler,
+        UpdateCategoryHandler,
         CreateTaxGroupHandler,
         UpdateTaxGroupHandler,
         CreatePriceHandler,
+        UpdatePriceHandler,
+        DeletePriceHandler,
         MasterDataQueries,
         RecordProjectTransactionsHandler,
         CreateInvoiceProposalHandler,

@@ -21,8 +21,16 @@ export function envelopeOf<P>(contract: EventContract, payload: P, over: Partial
   };
 }
 
-/** A service-order.posted payload for a project with the given lines (quantity and sales price as decimal strings). */
-export function postedOrder(orderId: string, projectId: string, lines: Array<{ type?: 'hour' | 'expense' | 'item' | 'fee'; quantity: string; price: string; currency?: string }>, customerAccount = 'C-1', currency = 'USD') {
+type LineType = 'hour' | 'expense' | 'item' | 'fee';
+
+/** The category seedMasterData creates for each transaction type (it also creates SUBFEE, the fee category of the contract example). */
+export const CATEGORY_OF: Record<LineType, string> = { hour: 'REPAIR', expense: 'TRAVEL', item: 'PARTS', fee: 'FEE' };
+
+/**
+ * A service-order.posted payload for a project with the given lines (quantity and sales price as
+ * decimal strings); each line names the seeded category of its type unless it names another.
+ */
+export function postedOrder(orderId: string, projectId: string, lines: Array<{ type?: LineType; quantity: string; price: string; category?: string }>, customerAccount = 'C-1', currency = 'USD') {
   return {
     ...ServiceOrderPostedV1.example,
     orderId,
@@ -36,7 +44,7 @@ export function postedOrder(orderId: string, projectId: string, lines: Array<{ t
       quantity: l.quantity,
       costPrice: '1.00',
       salesPrice: l.price,
-      categoryId: 'REPAIR',
+      categoryId: l.category ?? CATEGORY_OF[l.type ?? 'hour'],
       worker: null,
       itemId: null,
       description: `line ${i + 1}`,
@@ -44,12 +52,13 @@ export function postedOrder(orderId: string, projectId: string, lines: Array<{ t
   };
 }
 
-/** Customer, tax group 22 %, category and a time-and-material project, created over HTTP. */
+/** Customer, tax group 22 %, a category per transaction type (and SUBFEE for fees) and a time-and-material project, created over HTTP. */
 export async function seedMasterData(svc: RunningService, headers: Record<string, string>, projectId = 'PRJ-1', customer = 'C-1', chargeable?: Record<string, boolean>) {
   const url = (p: string) => `${svc.url}/api/v1/${p}`;
   await http('POST', url('customers'), { account: customer, name: `Customer ${customer}`, currency: 'USD' }, headers);
   await http('POST', url('tax-groups'), { id: 'STD', name: 'Standard', rate: '22' }, headers);
-  await http('POST', url('categories'), { id: 'REPAIR', name: 'Repair work', transactionType: 'hour' }, headers);
+  const categories: Array<[string, LineType]> = [['REPAIR', 'hour'], ['TRAVEL', 'expense'], ['PARTS', 'item'], ['FEE', 'fee'], ['SUBFEE', 'fee']];
+  for (const [id, transactionType] of categories) await http('POST', url('categories'), { id, name: `Category ${id}`, transactionType }, headers);
   const res = await http('POST', url('projects'), { id: projectId, name: 'Service contract', customerAccount: customer, type: 'time-and-material', currency: 'USD', taxGroup: 'STD', chargeable }, headers);
   if (res.status !== 201) throw new Error(`seeding project ${projectId}: ${res.status} ${JSON.stringify(res.body)}`);
 }

@@ -1,4 +1,4 @@
-import type { PayloadOf, PriceUpsertedV1, ProjectUpsertedV1 } from '@assistenza/contracts';
+import type { PayloadOf, PriceDeletedV1, PriceUpsertedV1, ProjectUpsertedV1 } from '@assistenza/contracts';
 import type { Price } from '../domain/price/price';
 import type { Project } from '../domain/project/project';
 
@@ -32,4 +32,14 @@ export function priceUpserted(price: Price) {
     amount: s.amount,
   };
   return { aggregateId: s.id, aggregateVersion: s.version, payload };
+}
+
+/**
+ * The tombstone of a deleted price line. Its aggregateVersion is one past the line's last version,
+ * so replicas that apply price events by aggregateVersion put it after every upsert of the line.
+ */
+export function priceDeleted(price: Price) {
+  const s = price.state;
+  const payload: PayloadOf<typeof PriceDeletedV1> = { priceId: s.id, kind: s.kind, projectId: s.projectId, worker: s.worker, categoryId: s.categoryId, currency: s.currency };
+  return { aggregateId: s.id, aggregateVersion: s.version + 1, payload };
 }

@@ -31,8 +31,15 @@ export class InvoicesController {
     return dto.InvoiceResponse.of(invoice);
   }
 
-  @Post(':id/credit') @Roles('service-manager', 'billing-clerk', 'admin') @ApiHeader({ name: 'If-Match', required: true })
-  @ApiOperation({ summary: 'Post a credit note for the whole invoice or chosen lines; more than was invoiced is 422 (publishes billing.invoice.credited.v1)' })
+  @Post(':id/credit') @Roles('service-manager', 'billing-clerk', 'admin')
+  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the invoice being credited, as GET /invoices/{id} answers it' })
+  @ApiOperation({
+    summary: 'Post a credit note for the whole invoice or chosen lines; more than was invoiced is 422 (publishes billing.invoice.credited.v1)',
+    description:
+      'Each credit note records on the invoice what it took back, so the invoice version, and its ETag, move by one with every credit note. ' +
+      'A second credit note needs the invoice ETag read after the first: the old one is 412 and nothing is credited. ' +
+      'The answer (201) is the credit note itself, with its own ETag and Location.',
+  })
   @ApiCreatedResponse({ type: dto.InvoiceResponse })
   async creditInvoice(@Param('id') id: string, @IfMatchVersion() version: number, @Body() body: dto.CreditInvoiceRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<dto.InvoiceResponse> {
     const note = await this.credit.execute({ invoiceId: id, expectedVersion: version, ...body });

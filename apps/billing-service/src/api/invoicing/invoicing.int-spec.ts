@@ -129,6 +129,27 @@ describe('invoice proposals, invoices and credit notes, against the real Postgre
     expect((await http('POST', `invoices/${invoice.id}/credit`, {}, { 'if-match': '"3"' })).status).toBe(422);
   });
 
+  it('moves the invoice ETag with every credit note: a second credit with the stale ETag is 412 and credits nothing, with the fresh one it passes', async () => {
+    const invoice = await proposeAndPost('SO-ETAG', [{ quantity: '2', price: '10' }]);
+    expect((await http('GET', `invoices/${invoice.id}`)).headers.get('etag')).toBe('"1"');
+    const first = await http('POST', `invoices/${invoice.id}/credit`, { lines: [{ lineNo: 1, quantity: '1' }] }, { 'if-match': '"1"' });
+    expect(first.status).toBe(201);
+    // The answer is the credit note: its own ETag and Location, not the credited invoice's.
+    expect([first.headers.get('etag'), first.headers.get('location')]).toEqual(['"1"', `/api/v1/invoices/${first.body.id}`]);
+    const afterFirst = await http('GET', `invoices/${invoice.id}`);
+    expect(afterFirst.headers.get('etag')).toBe('"2"');
+    const documents = await count('SELECT 1 FROM invoices');
+    const stale = await http('POST', `invoices/${invoice.id}/credit`, {}, { 'if-match': '"1"' });
+    expect(stale.status).toBe(412);
+    expect(await count('SELECT 1 FROM invoices')).toBe(documents);
+    expect((await http('GET', `invoices/${invoice.id}`)).body.lines[0].creditedQuantity).toBe('1');
+    const fresh = await http('POST', `invoices/${invoice.id}/credit`, {}, { 'if-match': afterFirst.headers.get('etag') as string });
+    expect(fresh.status).toBe(201);
+    expect(fresh.body.totals).toEqual({ net: '-10.00', tax: '-2.20', gross: '-12.20' });
+    const credited = await http('GET', `invoices/${invoice.id}`);
+    expect([credited.headers.get('etag'), credited.body.lines[0].creditedQuantity]).toEqual(['"3"', '2']);
+  });
+
   it('shows a customer-portal caller its own invoices only; another customer\'s invoice answers 404', async () => {
     const invoice = await proposeAndPost('SO-PORTAL', [{ quantity: '1', price: '1' }]);
     const own = await authHeaders('customer', { customerAccount: 'C-1' });

@@ -4,20 +4,20 @@ import type { FastifyReply } from 'fastify';
 import { Roles } from '@assistenza/platform/auth';
 import { etagOf, Idempotent, IfMatchVersion, PageQuery } from '@assistenza/platform/http';
 import { CreateCategoryHandler } from '../../application/commands/create-category/create-category.handler';
-import { CreatePriceHandler } from '../../application/commands/create-price/create-price.handler';
 import { CreateTaxGroupHandler } from '../../application/commands/create-tax-group/create-tax-group.handler';
+import { UpdateCategoryHandler } from '../../application/commands/update-category/update-category.handler';
 import { UpdateTaxGroupHandler } from '../../application/commands/update-tax-group/update-tax-group.handler';
 import { MasterDataQueries } from '../../application/queries/master-data/master-data.queries';
 import { MASTER_DATA_READERS, MASTER_DATA_WRITERS } from '../roles';
 import * as dto from './master-data.dto';
 
 type Reply = FastifyReply;
-const created = (reply: Reply, version: number, location: string) => void reply.header('etag', etagOf(version)).header('location', location);
+export const created = (reply: Reply, version: number, location: string) => void reply.header('etag', etagOf(version)).header('location', location);
 
 @ApiTags('Categories')
 @Controller('api/v1/categories')
 export class CategoriesController {
-  constructor(private readonly create: CreateCategoryHandler, private readonly queries: MasterDataQueries) {}
+  constructor(private readonly create: CreateCategoryHandler, private readonly update: UpdateCategoryHandler, private readonly queries: MasterDataQueries) {}
 
   @Post() @Roles(...MASTER_DATA_WRITERS) @Idempotent()
   @ApiOperation({ summary: 'Create a project category for one transaction type' }) @ApiCreatedResponse({ type: dto.CategoryResponse })
@@ -36,6 +36,15 @@ export class CategoriesController {
   @Get(':id') @Roles(...MASTER_DATA_READERS) @ApiOkResponse({ type: dto.CategoryResponse })
   async get(@Param('id') id: string, @Res({ passthrough: true }) reply: Reply): Promise<dto.CategoryResponse> {
     const category = await this.queries.category(id);
+    void reply.header('etag', etagOf(category.state.version));
+    return dto.CategoryResponse.of(category);
+  }
+
+  @Patch(':id') @Roles(...MASTER_DATA_WRITERS) @ApiHeader({ name: 'If-Match', required: true })
+  @ApiOperation({ summary: 'Rename a category, or change its transaction type while no project transaction uses it (422 once one does)' })
+  @ApiOkResponse({ type: dto.CategoryResponse })
+  async patch(@Param('id') id: string, @IfMatchVersion() expectedVersion: number, @Body() body: dto.UpdateCategoryRequest, @Res({ passthrough: true }) reply: Reply): Promise<dto.CategoryResponse> {
+    const category = await this.update.execute({ id, expectedVersion, changes: body });
     void reply.header('etag', etagOf(category.state.version));
     return dto.CategoryResponse.of(category);
   }
@@ -73,40 +82,5 @@ export class TaxGroupsController {
     const group = await this.update.execute({ id, expectedVersion, changes: body });
     void reply.header('etag', etagOf(group.snapshot().version));
     return dto.TaxGroupResponse.of(group);
-  }
-}
-
-@ApiTags('Prices')
-@Controller('api/v1/prices')
-export class PricesController {
-  constructor(private readonly create: CreatePriceHandler, private readonly queries: MasterDataQueries) {}
-
-  @Post() @Roles(...MASTER_DATA_WRITERS) @Idempotent()
-  @ApiOperation({ summary: 'Add a cost or sales price line; an overlapping validity for the same key is 409 (publishes billing.price.upserted.v1)' })
-  @ApiCreatedResponse({ type: dto.PriceResponse })
-  async post(@Body() body: dto.CreatePriceRequest, @Res({ passthrough: true }) reply: Reply): Promise<dto.PriceResponse> {
-    const price = await this.create.execute(body);
-    created(reply, price.state.version, `/api/v1/prices/${price.state.id}`);
-    return dto.PriceResponse.of(price);
-  }
-
-  @Get() @Roles(...MASTER_DATA_READERS) @ApiOkResponse({ type: dto.PricePage })
-  async list(@Query() q: PageQuery): Promise<dto.PricePage> {
-    const page = await this.queries.pricePage(q.limit, q.cursor);
-    return { items: page.items.map(dto.PriceResponse.of), nextCursor: page.nextCursor };
-  }
-
-  @Get('resolve') @Roles(...MASTER_DATA_READERS)
-  @ApiOperation({ summary: 'The price line that applies: most specific (project+worker, project, worker, all), latest valid-from' })
-  @ApiOkResponse({ type: dto.PriceResponse })
-  async resolve(@Query() q: dto.ResolvePriceQuery): Promise<dto.PriceResponse> {
-    return dto.PriceResponse.of(await this.queries.resolve({ ...q, worker: q.worker ?? null }));
-  }
-
-  @Get(':id') @Roles(...MASTER_DATA_READERS) @ApiOkResponse({ type: dto.PriceResponse })
-  async get(@Param('id') id: string, @Res({ passthrough: true }) reply: Reply): Promise<dto.PriceResponse> {
-    const price = await this.queries.price(id);
-    void reply.header('etag', etagOf(price.state.version));
-    return dto.PriceResponse.of(price);
   }
 }

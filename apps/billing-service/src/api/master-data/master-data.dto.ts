@@ -17,6 +17,14 @@ export class CreateCategoryRequest {
   @ApiProperty({ enum: TRANSACTION_TYPES }) @IsIn(TRANSACTION_TYPES) transactionType!: TransactionType;
 }
 
+export class UpdateCategoryRequest {
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional({ enum: TRANSACTION_TYPES, description: 'Only while no project transaction uses the category' })
+  @IsOptional()
+  @IsIn(TRANSACTION_TYPES)
+  transactionType?: TransactionType;
+}
+
 export class CategoryResponse {
   @ApiProperty() company!: string;
   @ApiProperty() id!: string;
@@ -74,6 +82,17 @@ export class CreatePriceRequest {
   @ApiPropertyOptional({ nullable: true, example: '2024-12-31' }) @IsOptional() @IsDateString({ strict: true }) @MaxLength(10) validTo?: string | null;
   @ApiProperty({ example: 'USD' }) @IsString() @Matches(/^[A-Z]{3}$/, CURRENCY) currency!: string;
   @ApiProperty({ example: '95.00' }) @IsString() @Matches(DECIMAL, { message: 'amount must be a decimal string such as "95.00"' }) amount!: string;
+}
+
+/** Amount and validity only: the key of a line (kind, project, worker, category, currency) is fixed. */
+export class UpdatePriceRequest {
+  @ApiPropertyOptional({ example: '2024-01-01' }) @IsOptional() @IsDateString({ strict: true }) @MaxLength(10) validFrom?: string;
+  @ApiPropertyOptional({ nullable: true, example: '2024-12-31', description: 'null: open-ended; omitted: unchanged' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  @MaxLength(10)
+  validTo?: string | null;
+  @ApiPropertyOptional({ example: '99.00' }) @IsOptional() @IsString() @Matches(DECIMAL, { message: 'amount must be a decimal string such as "95.00"' }) amount?: string;
 }
 
 export class ResolvePriceQuery {

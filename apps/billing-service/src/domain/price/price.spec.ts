@@ -42,4 +42,21 @@ describe('price setup', () => {
     expect(() => price({ validTo: '2023-12-31' })).toThrow(expect.objectContaining({ field: 'validTo' }));
     expect(() => price({ amount: '-1' })).toThrow(expect.objectContaining({ field: 'amount' }));
   });
+
+  it('changes amount and validity, keeps the key, and checks the new values as on creation', () => {
+    const p = price({ amount: '80' });
+    p.change({ amount: '85.50', validTo: '2024-12-31' });
+    expect(p.state).toMatchObject({ amount: '85.5', validFrom: '2024-01-01', validTo: '2024-12-31', categoryId: 'REPAIR' });
+    expect(() => p.change({ validFrom: '2025-01-01' })).toThrow(expect.objectContaining({ field: 'validTo' }));
+    expect(() => p.change({ amount: '-0.01' })).toThrow(expect.objectContaining({ field: 'amount' }));
+    expect(p.state).toMatchObject({ amount: '85.5', validFrom: '2024-01-01' });
+    p.change({ validTo: null });
+    expect(p.state.validTo).toBeNull();
+  });
+
+  it('never sees a line overlapping itself, so a changed line is checked against the others only', () => {
+    const p = price();
+    expect(p.overlaps(p)).toBe(false);
+    expect(p.overlaps(Price.restore({ ...p.state, id: 'other' }))).toBe(true);
+  });
 });

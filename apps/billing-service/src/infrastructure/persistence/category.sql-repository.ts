@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@assistenza/platform/persistence';
+import { UnitOfWork, updateVersioned } from '@assistenza/platform/persistence';
 import { CategoryRepository } from '../../application/ports/master-data.repository';
 import { Category } from '../../domain/category/category';
 import { insertOrConflict } from './sql';
@@ -22,9 +22,32 @@ export class CategorySqlRepository extends CategoryRepository {
     );
   }
 
-  async find(company: string, id: string): Promise<Category | null> {
-    const [row] = await this.uow.manager.query(`SELECT ${COLUMNS} FROM categories WHERE company = $1 AND id = $2`, [company, id]);
+  async find(company: string, id: string, lock = false): Promise<Category | null> {
+    const manager = lock ? this.uow.requireTransaction() : this.uow.manager;
+    const [row] = await manager.query(`SELECT ${COLUMNS} FROM categories WHERE company = $1 AND id = $2 ${lock ? 'FOR UPDATE' : ''}`, [company, id]);
     return row ? Category.restore(row) : null;
+  }
+
+  async findForPosting(company: string, ids: readonly string[]): Promise<Category[]> {
+    const rows = await this.uow.requireTransaction().query(
+      `SELECT ${COLUMNS} FROM categories WHERE company = $1 AND id = ANY($2::text[]) ORDER BY id FOR SHARE`,
+      [company, ids],
+    );
+    return rows.map(Category.restore);
+  }
+
+  async usedByTransactions(company: string, id: string): Promise<boolean> {
+    const rows: unknown[] = await this.uow.manager.query('SELECT 1 FROM project_transactions WHERE company = $1 AND category_id = $2 LIMIT 1', [company, id]);
+    return rows.length > 0;
+  }
+
+  async update(category: Category, expectedVersion: number): Promise<number> {
+    const s = category.state;
+    return updateVersioned(
+      this.uow.manager,
+      { table: 'categories', resource: 'Category', company: s.company, idColumn: 'id', id: s.id, expectedVersion },
+      { name: s.name, transaction_type: s.transactionType },
+    );
   }
 
   async list(company: string, limit: number, afterId: string | null): Promise<Category[]> {

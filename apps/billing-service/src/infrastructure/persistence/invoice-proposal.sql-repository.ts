@@ -62,26 +62,7 @@ export class InvoiceProposalSqlRepository extends InvoiceProposalRepository {
   async find(company: string, id: string): Promise<InvoiceProposal | null> {
     if (!isUuid(id)) return null;
     const [header] = await this.uow.manager.query('SELECT * FROM invoice_proposals WHERE company = $1 AND id = $2', [company, id]);
-    if (!header) return null;
-    const lines = await this.uow.manager.query(
-      `SELECT ${TX}, l.line_no, l.included, l.tax_group AS "taxGroup", l.tax_rate::text AS "taxRate"
-         FROM invoice_proposal_lines l JOIN project_transactions t ON t.company = l.company AND t.id = l.transaction_id
-        WHERE l.company = $1 AND l.proposal_id = $2 ORDER BY l.line_no`,
-      [company, id],
-    );
-    const priced = InvoiceProposal.collect({ company, id, selection: header.selection }, lines.map(toProposalTransaction)).snapshot().lines;
-    return InvoiceProposal.restore({
-      company,
-      id,
-      customerAccount: header.customer_account,
-      projectId: header.project_id,
-      selection: header.selection,
-      currency: header.currency,
-      status: header.status,
-      invoiceId: header.invoice_id,
-      version: header.version,
-      lines: priced.map((line, i) => ({ ...line, lineNo: lines[i].line_no, included: lines[i].included })),
-    });
+    return header ? toProposal(company, header, await this.linesOf(company, [id])) : null;
   }
 
   async update(proposal: InvoiceProposal, expectedVersion: number): Promise<number> {
@@ -112,13 +93,58 @@ export class InvoiceProposalSqlRepository extends InvoiceProposalRepository {
   }
 
   async list(company: string, limit: number, afterId: string | null): Promise<InvoiceProposal[]> {
-    const ids: { id: string }[] = await this.uow.manager.query(
-      'SELECT id::text FROM invoice_proposals WHERE company = $1 AND ($2::text IS NULL OR id::text > $2) ORDER BY id::text LIMIT $3',
+    // Two queries per page, however many proposals it holds: the headers, then all their lines.
+    const headers: ProposalHeader[] = await this.uow.manager.query(
+      'SELECT * FROM invoice_proposals WHERE company = $1 AND ($2::text IS NULL OR id::text > $2) ORDER BY id::text LIMIT $3',
       [company, afterId, limit],
     );
-    const found = await Promise.all(ids.map((r) => this.find(company, r.id)));
-    return found.filter((p): p is InvoiceProposal => p !== null);
+    if (headers.length === 0) return [];
+    const lines = await this.linesOf(company, headers.map((h) => h.id));
+    const byProposal = new Map<string, LineRow[]>(headers.map((h) => [h.id, []]));
+    for (const line of lines) byProposal.get(line.proposal_id)?.push(line);
+    return headers.map((h) => toProposal(company, h, byProposal.get(h.id) ?? []));
   }
+
+  /** The lines of the given proposals with their transactions, by proposal and line number. */
+  private async linesOf(company: string, proposalIds: readonly string[]): Promise<LineRow[]> {
+    return this.uow.manager.query(
+      `SELECT l.proposal_id::text AS proposal_id, ${TX}, l.line_no, l.included, l.tax_group AS "taxGroup", l.tax_rate::text AS "taxRate"
+         FROM invoice_proposal_lines l JOIN project_transactions t ON t.company = l.company AND t.id = l.transaction_id
+        WHERE l.company = $1 AND l.proposal_id = ANY($2::uuid[]) ORDER BY l.proposal_id, l.line_no`,
+      [company, proposalIds],
+    );
+  }
+}
+
+interface ProposalHeader {
+  id: string;
+  customer_account: string;
+  project_id: string | null;
+  selection: ProposalSelection;
+  currency: string;
+  status: 'open' | 'posted';
+  invoice_id: string | null;
+  version: number;
+}
+
+/** A stored proposal line joined to its transaction: text columns plus line number and included flag. */
+type LineRow = Record<string, string> & { proposal_id: string };
+
+/** Prices the stored lines again from their transactions, as the proposal showed them when created. */
+function toProposal(company: string, header: ProposalHeader, lines: LineRow[]): InvoiceProposal {
+  const priced = InvoiceProposal.collect({ company, id: header.id, selection: header.selection }, lines.map(toProposalTransaction)).snapshot().lines;
+  return InvoiceProposal.restore({
+    company,
+    id: header.id,
+    customerAccount: header.customer_account,
+    projectId: header.project_id,
+    selection: header.selection,
+    currency: header.currency,
+    status: header.status,
+    invoiceId: header.invoice_id,
+    version: header.version,
+    lines: priced.map((line, i) => ({ ...line, lineNo: Number(lines[i].line_no), included: Boolean(lines[i].included) })),
+  });
 }
 
 function toProposalTransaction(r: Record<string, string>): ProposalTransaction {

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@assistenza/platform/persistence';
+import { ConcurrencyConflictError, NotFoundError } from '@assistenza/platform/ddd';
+import { UnitOfWork, updateVersioned } from '@assistenza/platform/persistence';
 import { PriceRepository } from '../../application/ports/master-data.repository';
 import { Price } from '../../domain/price/price';
+import { rowsOf } from './sql';
 
 const COLUMNS = `company, id::text, kind, project_id AS "projectId", worker, category_id AS "categoryId", valid_from::text AS "validFrom",
   valid_to::text AS "validTo", currency, amount::text, version`;
@@ -35,6 +37,25 @@ export class PriceSqlRepository extends PriceRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [s.company, s.id, s.kind, s.projectId, s.worker, s.categoryId, s.validFrom, s.validTo, s.currency, s.amount, s.version],
     );
+  }
+
+  async update(price: Price, expectedVersion: number): Promise<number> {
+    const s = price.state;
+    return updateVersioned(
+      this.uow.manager,
+      { table: 'prices', resource: 'Price', company: s.company, idColumn: 'id', id: s.id, expectedVersion },
+      { valid_from: s.validFrom, valid_to: s.validTo, amount: s.amount },
+    );
+  }
+
+  async delete(price: Price, expectedVersion: number): Promise<void> {
+    const { company, id } = price.state;
+    const m = this.uow.manager;
+    const deleted = rowsOf(await m.query('DELETE FROM prices WHERE company = $1 AND id = $2 AND version = $3 RETURNING 1', [company, id, expectedVersion]));
+    if (deleted.length === 1) return;
+    const exists: unknown[] = await m.query('SELECT 1 FROM prices WHERE company = $1 AND id = $2', [company, id]);
+    if (exists.length === 0) throw new NotFoundError('Price', id);
+    throw new ConcurrencyConflictError('Price', id, expectedVersion);
   }
 
   async find(company: string, id: string): Promise<Price | null> {

@@ -4,6 +4,7 @@ import { SalesCustomerUpsertedV1 } from '../sales/customer-upserted.v1';
 import { ServiceOrderPostedV1 } from '../service-order/service-order-posted.v1';
 import { InvoiceCreditedV1 } from './invoice-credited.v1';
 import { InvoicePostedV1 } from './invoice-posted.v1';
+import { PriceDeletedV1 } from './price-deleted.v1';
 import { PriceUpsertedV1 } from './price-upserted.v1';
 import { ProjectUpsertedV1 } from './project-upserted.v1';
 
@@ -14,6 +15,7 @@ import { ProjectUpsertedV1 } from './project-upserted.v1';
 export const billingEvents: readonly EventContract[] = [
   ProjectUpsertedV1,
   PriceUpsertedV1,
+  PriceDeletedV1,
   InvoicePostedV1,
   InvoiceCreditedV1,
   SalesCustomerUpsertedV1,

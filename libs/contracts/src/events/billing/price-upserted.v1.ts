@@ -8,7 +8,7 @@ export const PriceUpsertedV1 = defineEvent({
   version: 1,
   aggregateType: 'price',
   description:
-    'A cost or sales price line (project or all projects, worker optional, category, valid from/to, currency) was created or changed. The most specific line valid on a date wins: project and worker, then project, then worker, then all.',
+    'A cost or sales price line (project or all projects, worker optional, category, valid from/to, currency) was created or changed. The most specific line valid on a date wins: project and worker, then project, then worker, then all. A changed line comes again under the same priceId with a higher aggregateVersion; a deleted one is announced by billing.price.deleted.v1.',
   payload: Type.Object(
     {
       priceId: Type.String({ format: 'uuid' }),

@@ -21,6 +21,19 @@ export interface CreatePriceCommand {
   amount: string;
 }
 
+/**
+ * Two lines of one key (kind, project, worker, category, currency) may not be valid on the same
+ * day: 409. The key is locked first, so two writers cannot both pass the check.
+ */
+export async function assertNoOverlap(prices: PriceRepository, price: Price): Promise<void> {
+  await prices.lockKey(price);
+  const clash = (await prices.sameKey(price)).find((other) => other.overlaps(price));
+  if (clash) {
+    const until = clash.state.validTo ?? 'open end';
+    throw new ConflictError(`A ${price.state.kind} price for the same project, worker, category and currency is already valid from ${clash.state.validFrom} to ${until}`, 'validFrom');
+  }
+}
+
 @Injectable()
 export class CreatePriceHandler {
   constructor(
@@ -38,12 +51,7 @@ export class CreatePriceHandler {
       const s = price.state;
       if (s.projectId !== null && !(await this.projects.find(company, s.projectId))) throw new BusinessRuleViolation(`Project ${s.projectId} does not exist`, 'projectId');
       if (!(await this.categories.find(company, s.categoryId))) throw new BusinessRuleViolation(`Category ${s.categoryId} does not exist`, 'categoryId');
-      await this.prices.lockKey(price);
-      const clash = (await this.prices.sameKey(price)).find((other) => other.overlaps(price));
-      if (clash) {
-        const until = clash.state.validTo ?? 'open end';
-        throw new ConflictError(`A ${s.kind} price for the same project, worker, category and currency is already valid from ${clash.state.validFrom} to ${until}`, 'validFrom');
-      }
+      await assertNoOverlap(this.prices, price);
       await this.prices.insert(price);
       await this.outbox.append(PriceUpsertedV1, priceUpserted(price));
       return price;

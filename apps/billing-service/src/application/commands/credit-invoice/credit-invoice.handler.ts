@@ -19,7 +19,11 @@ export interface CreditInvoiceCommand {
   paymentTermsDays?: number;
 }
 
-/** Posts a credit note for a whole invoice or chosen lines, with its own gap-free number. */
+/**
+ * Posts a credit note for a whole invoice or chosen lines, with its own gap-free number. If-Match
+ * names the credited invoice's version, which every credit note moves on by one: a client that
+ * credits twice reads the invoice again in between. A stale version fails before a number is taken.
+ */
 @Injectable()
 export class CreditInvoiceHandler {
   constructor(
