@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { PageMeta } from '@assistenza/platform/http';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
+import { PageMeta, PageQuery } from '@assistenza/platform/http';
 import type { AgreementDetails } from '../../application/queries/agreement-queries.service';
 import type { Agreement } from '../../domain/agreement/agreement';
 
@@ -52,6 +52,26 @@ export class TaskRelationRequest {
   @ApiProperty() @Matches(CODE, codeMessage) taskId!: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'For the technician' }) @IsOptional() @IsString() @MaxLength(2000) internalNote?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Visible to the customer' }) @IsOptional() @IsString() @MaxLength(2000) externalNote?: string | null;
+}
+
+const lineNums = () => (target: object, key: string) => {
+  ApiPropertyOptional({ type: [Number], example: [1, 2], description: 'The lines to copy; omitted ⇒ every line that is not stopped' })(target, key);
+  for (const d of [IsOptional(), IsArray(), ArrayNotEmpty(), ArrayMaxSize(1000), IsInt({ each: true }), Min(1, { each: true })]) d(target, key);
+};
+
+export class CopyLinesRequest {
+  @ApiProperty({ example: 'SA-000100', description: 'The agreement to copy lines from' }) @Matches(CODE, codeMessage) fromAgreementId!: string;
+  @lineNums() lineNums?: number[];
+  @ApiPropertyOptional({ default: false, description: 'Also add its object and task relations to this agreement\'s' }) @IsOptional() @IsBoolean() includeRelations?: boolean;
+}
+
+export class CopyTemplateLinesRequest {
+  @ApiProperty({ example: 'TPL-BOILER', description: 'A template: an agreement in a template group' }) @Matches(CODE, codeMessage) templateId!: string;
+  @lineNums() lineNums?: number[];
+}
+
+export class ListAgreementsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only the templates of this template group' }) @IsOptional() @Matches(CODE, codeMessage) templateGroupId?: string;
 }
 
 export class AgreementResponse {

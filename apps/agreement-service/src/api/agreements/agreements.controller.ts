@@ -2,12 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Quer
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '@assistenza/platform/auth';
-import { etagOf, Idempotent, IfMatchVersion, PageQuery } from '@assistenza/platform/http';
+import { etagOf, Idempotent, IfMatchVersion } from '@assistenza/platform/http';
 import { AgreementCommands } from '../../application/commands/agreement-commands.service';
 import { AgreementLineCommands } from '../../application/commands/agreement-lines.service';
+import { CopyAgreementLines } from '../../application/commands/copy-lines/copy-agreement-lines.handler';
 import { AgreementQueries } from '../../application/queries/agreement-queries.service';
 import type { Agreement } from '../../domain/agreement/agreement';
-import { AddLineRequest, AgreementPage, AgreementResponse, CreateAgreementRequest, ObjectRelationRequest, TaskRelationRequest, UpdateAgreementRequest } from './agreement.dto';
+import {
+  AddLineRequest, AgreementPage, AgreementResponse, CopyLinesRequest, CopyTemplateLinesRequest, CreateAgreementRequest, ListAgreementsQuery, ObjectRelationRequest,
+  TaskRelationRequest, UpdateAgreementRequest,
+} from './agreement.dto';
 
 const WRITERS = ['service-manager', 'dispatcher', 'admin'] as const;
 const READERS = ['service-manager', 'dispatcher', 'technician', 'billing-clerk', 'integration', 'admin', 'customer'] as const;
@@ -19,6 +23,7 @@ export class AgreementsController {
     private readonly commands: AgreementCommands,
     private readonly lineCommands: AgreementLineCommands,
     private readonly queries: AgreementQueries,
+    private readonly copier: CopyAgreementLines,
   ) {}
 
   @Post()
@@ -39,10 +44,10 @@ export class AgreementsController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOperation({ summary: 'List agreements by id (a customer-portal caller sees only its own)' })
+  @ApiOperation({ summary: 'List agreements by id (a customer-portal caller sees only its own); ?templateGroupId= lists the templates of a group' })
   @ApiOkResponse({ type: AgreementPage })
-  async list(@Query() query: PageQuery): Promise<AgreementPage> {
-    const page = await this.queries.list(query.limit, query.cursor);
+  async list(@Query() query: ListAgreementsQuery): Promise<AgreementPage> {
+    const page = await this.queries.list(query.limit, query.cursor, query.templateGroupId ?? null);
     return { items: page.items.map((a) => AgreementResponse.of(a)), nextCursor: page.nextCursor };
   }
 
@@ -50,10 +55,8 @@ export class AgreementsController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Read an agreement with its lines and relations' })
   @ApiOkResponse({ type: AgreementResponse })
-  async get(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgreementResponse> {
-    const { agreement, ...details } = await this.queries.get(id);
-    void reply.header('etag', etagOf(agreement.version));
-    return AgreementResponse.of(agreement, details);
+  get(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgreementResponse> {
+    return this.details(id, reply);
   }
 
   @Patch(':id')
@@ -121,6 +124,34 @@ export class AgreementsController {
   @ApiOperation({ summary: 'Relate a service task with internal and external notes (If-Match)' })
   async addTask(@Param('id') id: string, @IfMatchVersion() v: number, @Body() body: TaskRelationRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.answer(await this.lineCommands.addTaskRelation(id, v, { internalNote: null, externalNote: null, ...body }), reply);
+  }
+
+  @Post(':id/copy-lines')
+  @HttpCode(200)
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Copy lines from another agreement, optionally with its object and task relations (If-Match; stopped lines are never copied)' })
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiOkResponse({ type: AgreementResponse })
+  async copyLines(@Param('id') id: string, @IfMatchVersion() v: number, @Body() body: CopyLinesRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.copier.execute({ agreementId: id, expectedVersion: v, sourceId: body.fromAgreementId, mode: 'copy-lines', lineNums: body.lineNums ?? null, includeRelations: body.includeRelations ?? false });
+    return this.details(id, reply);
+  }
+
+  @Post(':id/copy-template-lines')
+  @HttpCode(200)
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Copy the lines of a template into the agreement, with the template\'s object and task relations (If-Match)' })
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiOkResponse({ type: AgreementResponse })
+  async copyTemplateLines(@Param('id') id: string, @IfMatchVersion() v: number, @Body() body: CopyTemplateLinesRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.copier.execute({ agreementId: id, expectedVersion: v, sourceId: body.templateId, mode: 'template', lineNums: body.lineNums ?? null, includeRelations: true });
+    return this.details(id, reply);
+  }
+
+  private async details(id: string, reply: FastifyReply): Promise<AgreementResponse> {
+    const { agreement, ...details } = await this.queries.get(id);
+    void reply.header('etag', etagOf(agreement.version));
+    return AgreementResponse.of(agreement, details);
   }
 
   private answer(agreement: Agreement, reply: FastifyReply): AgreementResponse {

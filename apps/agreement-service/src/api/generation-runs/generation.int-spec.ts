@@ -6,6 +6,7 @@ import type { ServiceConfig } from '@assistenza/platform/config';
 import {
   authHeaders, dropTestDatabase, exited, freePort, http as rawHttp, newRunId, spawnService, startService, testServiceConfig, TestBroker, waitFor, waitUntilReady, type RunningService,
 } from '@assistenza/testing';
+import { serviceOrderIdFor } from '../../application/generation/order-id';
 import { createAgreementApp } from '../../bootstrap';
 
 describe('generating service orders from agreements, through RabbitMQ into the service-order service', () => {
@@ -98,6 +99,28 @@ describe('generating service orders from agreements, through RabbitMQ into the s
     const order = (await http('GET', so(`/service-orders/${one.serviceOrderId}`))).body;
     expect(order).toMatchObject({ origin: 'system', progress: 'in-process', slaId: null, agreementId: 'SA-OBJ', customerAccount: 'US-001' });
     expect(order.lines.length).toBeGreaterThan(0);
+  });
+
+  it('gives a line added after its date\'s order was generated an order of its own on the next run, with a deterministic id; a third run adds nothing', async () => {
+    await createAgreement('SA-LATE');
+    await addLine('SA-LATE', { description: 'Early check', intervalId: 'W1' });
+    expect(await runGeneration({ agreementId: 'SA-LATE' })).toMatchObject({ status: 'completed', ordersRequested: 5, linesPlanned: 5 });
+    await waitFor(async () => (await ordersOf('SA-LATE')).length === 5, { what: 'the first five orders' });
+
+    // Same start, interval and combine key (the agreement): before the fix these lines were lost.
+    expect((await addLine('SA-LATE', { description: 'Late check', intervalId: 'W1' })).status).toBe(201);
+    expect(await runGeneration({ agreementId: 'SA-LATE' })).toMatchObject({ status: 'completed', ordersRequested: 5, linesPlanned: 5 });
+    await waitFor(async () => (await ordersOf('SA-LATE')).length === 10, { what: 'five more orders' });
+    const late = await http('GET', so(`/service-orders/${serviceOrderIdFor('DAT', 'SA-LATE|agreement:|2012-04-01#2')}`));
+    expect(late.status).toBe(200);
+    expect(late.body).toMatchObject({ agreementId: 'SA-LATE', serviceDate: '2012-04-01', origin: 'system' });
+    expect(late.body.lines).toEqual([expect.objectContaining({ agreementLineNum: 2, description: 'Late check', dateCalculated: '2012-04-01' })]);
+    const first = await http('GET', so(`/service-orders/${serviceOrderIdFor('DAT', 'SA-LATE|agreement:|2012-04-01')}`));
+    expect(first.body.lines).toEqual([expect.objectContaining({ agreementLineNum: 1, description: 'Early check' })]);
+
+    expect(await runGeneration({ agreementId: 'SA-LATE' })).toMatchObject({ status: 'completed', ordersRequested: 0 });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await ordersOf('SA-LATE')).toHaveLength(10);
   });
 
   it('reference example 1 end to end: an agreement ending 2012-12-31 asked for November to February gets orders in November and December only', async () => {

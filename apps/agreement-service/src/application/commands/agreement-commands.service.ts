@@ -3,13 +3,20 @@ import { BusinessRuleViolation, NotFoundError } from '@assistenza/platform/ddd';
 import { requestContext } from '@assistenza/platform/observability';
 import { UnitOfWork } from '@assistenza/platform/persistence';
 import { Agreement, type AgreementChanges, type AgreementState } from '../../domain/agreement/agreement';
+import { AgreementEvents, type AgreementChange } from '../events/agreement-events';
 import { AGREEMENT_REPOSITORY, type AgreementRepository } from '../ports/agreement.repository';
 import { PROJECT_REPLICA, type ProjectReplicaRepository } from '../ports/project-replica.repository';
 import { REFERENCE_DATA, type ReferenceDataRepository } from '../ports/reference-data.repository';
 
+/** What a change does to an agreement, for its event: the parts it changed, or a suspension/release. */
+type ChangeWork = (agreement: Agreement, company: string) => Promise<readonly AgreementChange[]>;
+
 export type CreateAgreementCommand = Omit<AgreementState, 'company' | 'customerAccount' | 'version' | 'hasOrders' | 'slaId'> & { slaId?: string | null };
 
-/** Agreement header use cases (domain.md §2.1-2.2): create, change, suspend, release. */
+/**
+ * Agreement header use cases (domain.md §2.1-2.2): create, change, suspend, release. Every change
+ * stores the agreement at its next version and publishes its event in the same transaction.
+ */
 @Injectable()
 export class AgreementCommands {
   constructor(
@@ -17,6 +24,7 @@ export class AgreementCommands {
     @Inject(PROJECT_REPLICA) private readonly projects: ProjectReplicaRepository,
     @Inject(REFERENCE_DATA) private readonly reference: ReferenceDataRepository,
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(AgreementEvents) private readonly events: AgreementEvents,
   ) {}
 
   async create(command: CreateAgreementCommand): Promise<Agreement> {
@@ -31,34 +39,44 @@ export class AgreementCommands {
       const agreement = Agreement.create({ ...command, company, customerAccount: project.customerAccount, slaId });
       await this.checkReferences(company, agreement.snapshot());
       await this.agreements.insert(agreement);
+      await this.events.created(agreement);
       return agreement;
     });
   }
 
   async update(agreementId: string, expectedVersion: number, changes: AgreementChanges): Promise<Agreement> {
     return this.change(agreementId, expectedVersion, async (agreement, company) => {
+      const before = agreement.snapshot();
       agreement.change(changes);
       if (changes.groupId) await this.existing('agreement_groups', company, changes.groupId, 'groupId');
-      await this.checkReferences(company, agreement.snapshot());
+      const after = agreement.snapshot();
+      await this.checkReferences(company, after);
+      return (Object.keys(changes) as Array<keyof AgreementChanges>).filter((k) => before[k] !== after[k]);
     });
   }
 
   suspend(agreementId: string, expectedVersion: number): Promise<Agreement> {
-    return this.change(agreementId, expectedVersion, async (a) => a.suspend());
+    return this.change(agreementId, expectedVersion, async (a) => (a.suspend(), []), 'suspension');
   }
 
   release(agreementId: string, expectedVersion: number): Promise<Agreement> {
-    return this.change(agreementId, expectedVersion, async (a) => a.release());
+    return this.change(agreementId, expectedVersion, async (a) => (a.release(), []), 'suspension');
   }
 
-  /** Loads and locks the agreement, applies `work`, and stores it at the next version. */
-  async change(agreementId: string, expectedVersion: number, work: (agreement: Agreement, company: string) => Promise<void>): Promise<Agreement> {
+  /**
+   * Loads and locks the agreement, applies `work`, stores it at the next version (412 when the
+   * client's If-Match is stale) and publishes `agreement.changed.v1` with what `work` changed, or
+   * suspended/released for a suspension change.
+   */
+  async change(agreementId: string, expectedVersion: number, work: ChangeWork, event: 'changed' | 'suspension' = 'changed'): Promise<Agreement> {
     const { company } = requestContext.require();
     return this.uow.transaction(async () => {
       const agreement = await this.agreements.find(company, agreementId, true);
       if (!agreement) throw new NotFoundError('Service agreement', agreementId);
-      await work(agreement, company);
+      const changes = await work(agreement, company);
       agreement.markStored(await this.agreements.update(agreement, expectedVersion));
+      if (event === 'suspension') await this.events.suspendedOrReleased(agreement);
+      else await this.events.changed(agreement, changes);
       return agreement;
     });
   }

@@ -28,6 +28,7 @@ export class AgreementLineCommands {
         if (code) await this.headers.existing(table, company, code, field);
       }
       line = await this.agreements.insertLine(company, a.id, candidate);
+      return ['lines'];
     });
     return { agreement, line };
   }
@@ -36,6 +37,7 @@ export class AgreementLineCommands {
   setStopped(agreementId: string, lineNum: number, expectedVersion: number, stopped: boolean): Promise<Agreement> {
     return this.headers.change(agreementId, expectedVersion, async (a, company) => {
       if (!(await this.agreements.setLineStopped(company, a.id, lineNum, stopped))) throw new NotFoundError('Agreement line', `${agreementId}/${lineNum}`);
+      return ['lines'];
     });
   }
 
@@ -43,6 +45,7 @@ export class AgreementLineCommands {
     return this.headers.change(agreementId, expectedVersion, async (a, company) => {
       await this.headers.existing('service_objects', company, relation.objectId, 'objectId');
       await this.agreements.addObjectRelation(company, a.id, relation);
+      return ['objectRelations'];
     });
   }
 
@@ -50,6 +53,7 @@ export class AgreementLineCommands {
     return this.headers.change(agreementId, expectedVersion, async (a, company) => {
       await this.headers.existing('service_tasks', company, relation.taskId, 'taskId');
       await this.agreements.addTaskRelation(company, a.id, relation);
+      return ['taskRelations'];
     });
   }
 }

@@ -7,7 +7,10 @@ import { AGREEMENT_REPOSITORY, type AgreementRepository } from '../ports/agreeme
 import { GENERATION_RUNS, type GenerationRun, type GenerationRunRepository } from '../ports/generation-run.repository';
 import { GenerationEngine, type GenerationParams } from './generation-engine';
 
-const CHUNK = 200;
+/** Agreements per transaction (one slice). */
+const SLICE = 50;
+/** Slices of one run in flight at once: while one transaction waits on PostgreSQL, the next is planned. */
+const WORKERS = 2;
 const POLL_MS = 2_000;
 
 /**
@@ -72,19 +75,34 @@ export class GenerationRuns implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /**
+   * Cuts the run's agreements into slices of SLICE by id and works through them with WORKERS
+   * transactions at a time; slices are disjoint, so their agreement locks never meet.
+   */
   private execute(run: GenerationRun): Promise<void> {
     const ctx = { correlationId: run.correlationId, causationId: null, company: run.company, actor: run.actor, roles: [], customerAccount: null };
     return requestContext.run(ctx, async () => {
-      await this.runs.setTotal(run.company, run.runId, await this.runs.countAgreements(run.company, run.params));
-      let after: string | null = null;
-      for (;;) {
-        if (this.stopping) return; // left running; the next replica reclaims it once stale
-        const chunk = await this.engine.generateChunk(run.company, run.params, run.runId, after, CHUNK);
-        if (chunk.agreements === 0) break;
-        await this.runs.progress(run.company, run.runId, chunk);
-        after = chunk.lastAgreementId;
-      }
-      await this.runs.finish(run.company, run.runId, 'completed', null);
+      const { company, runId, params } = run;
+      await this.runs.setTotal(company, runId, await this.runs.countAgreements(company, params));
+      const bounds = await this.runs.sliceBounds(company, params, SLICE);
+      const slices = [...bounds, null].map((upTo, i) => ({ after: i === 0 ? null : bounds[i - 1], upTo }));
+      let next = 0;
+      let failed = false;
+      const worker = async () => {
+        // Stopping leaves the run running; the next replica reclaims it once stale and re-runs it (nothing twice).
+        while (next < slices.length && !failed && !this.stopping) {
+          const chunk = await this.engine.generateChunk(company, params, runId, slices[next++]).catch((err: Error) => {
+            failed = true;
+            throw err;
+          });
+          if (chunk.agreements > 0) await this.runs.progress(company, runId, chunk);
+        }
+      };
+      // Settle all before reporting, so no slice is still writing once the run is marked failed.
+      const outcomes = await Promise.allSettled(Array.from({ length: WORKERS }, worker));
+      const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      if (failure) throw failure.reason;
+      if (!this.stopping) await this.runs.finish(company, runId, 'completed', null);
     });
   }
 }

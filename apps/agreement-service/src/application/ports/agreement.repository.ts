@@ -17,6 +17,8 @@ export interface TaskRelation {
 export interface AgreementFilter {
   customerAccount?: string | null;
   agreementId?: string | null;
+  /** Only the templates of this template group. */
+  templateGroupId?: string | null;
 }
 
 /** Service agreements with their lines and relations; every call is scoped by company. */
@@ -29,9 +31,13 @@ export interface AgreementRepository {
   list(company: string, filter: AgreementFilter, limit: number, afterId: string | null): Promise<Agreement[]>;
   lines(company: string, agreementIds: string[]): Promise<Map<string, AgreementLine[]>>;
   insertLine(company: string, agreementId: string, line: Omit<AgreementLine, 'lineNum'>): Promise<AgreementLine>;
+  /** Appends lines after the agreement's last line number, in one statement; the caller holds the header lock. */
+  insertLines(company: string, agreementId: string, lines: readonly Omit<AgreementLine, 'lineNum'>[]): Promise<AgreementLine[]>;
   setLineStopped(company: string, agreementId: string, lineNum: number, stopped: boolean): Promise<boolean>;
   objectRelations(company: string, agreementIds: string[]): Promise<Map<string, ObjectRelation[]>>;
   taskRelations(company: string, agreementIds: string[]): Promise<Map<string, TaskRelation[]>>;
   addObjectRelation(company: string, agreementId: string, relation: ObjectRelation): Promise<void>;
   addTaskRelation(company: string, agreementId: string, relation: TaskRelation): Promise<void>;
+  /** Adds the source's object and task relations to the target's, keeping relations the target has; counts those added. */
+  copyRelations(company: string, fromAgreementId: string, toAgreementId: string): Promise<{ objects: number; tasks: number }>;
 }

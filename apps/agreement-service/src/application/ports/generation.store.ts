@@ -5,6 +5,12 @@ import type { WorkingCalendar } from '../../domain/generation/working-calendar';
 
 export const GENERATION_STORE = Symbol('GenerationStore');
 
+/** A slice of agreements by id: after `after` (exclusive) up to `upTo` (inclusive); null leaves that end open. */
+export interface AgreementRange {
+  after: string | null;
+  upTo: string | null;
+}
+
 export interface GeneratedOrderRow {
   orderId: string;
   agreementId: string;
@@ -14,8 +20,8 @@ export interface GeneratedOrderRow {
 
 /** What generation reads and the keys it records, in the agreement database. */
 export interface GenerationStore {
-  /** Agreement headers that may generate (not suspended, not templates), locked, after `afterId`, in id order. */
-  lockAgreements(company: string, filter: { agreementId: string | null; customerAccount: string | null }, afterId: string | null, limit: number): Promise<AgreementState[]>;
+  /** Agreement headers that may generate (not suspended, not templates) in (after, upTo] (null: open), locked, in id order. */
+  lockAgreements(company: string, filter: { agreementId: string | null; customerAccount: string | null }, range: AgreementRange): Promise<AgreementState[]>;
   intervals(company: string): Promise<Map<string, ServiceInterval>>;
   timeWindows(company: string): Promise<Map<string, TimeWindow>>;
   calendar(company: string, calendarId: string): Promise<WorkingCalendar | null>;

@@ -31,9 +31,9 @@ export class AgreementQueries {
     return { agreement, lines: lines.get(agreement.id) ?? [], objectRelations: objects.get(agreement.id) ?? [], taskRelations: tasks.get(agreement.id) ?? [] };
   }
 
-  async list(limit: number, cursor?: string): Promise<Page<Agreement>> {
+  async list(limit: number, cursor?: string, templateGroupId: string | null = null): Promise<Page<Agreement>> {
     const after = decodeCursor(cursor);
-    const rows = await this.agreements.list(requestContext.require().company, { customerAccount: customerScope() }, limit + 1, after ? String(after[0]) : null);
+    const rows = await this.agreements.list(requestContext.require().company, { customerAccount: customerScope(), templateGroupId }, limit + 1, after ? String(after[0]) : null);
     return toPage(rows, limit, (a) => [a.id]);
   }
 }

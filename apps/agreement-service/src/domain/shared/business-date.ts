@@ -24,8 +24,21 @@ export function toEpochDay(value: string, field = 'date'): EpochDay {
   return Date.parse(`${value}T00:00:00Z`) / DAY_MS;
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** `YYYY-MM-DD` of an epoch day (years 0-9999); arithmetic, not Date, as generation formats many dates. */
 export function fromEpochDay(day: EpochDay): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  // Civil date from days since 1970-01-01 (H. Hinnant's algorithm, proleptic Gregorian).
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
 }
 
 /** ISO weekday: Monday = 1 … Sunday = 7. */

@@ -70,8 +70,9 @@ export class AgreementSqlRepository implements AgreementRepository {
     const rows: AgreementState[] = await this.q.query(
       `SELECT ${HEADER} FROM service_agreements
         WHERE company = $1 AND ($2::text IS NULL OR customer_account = $2) AND ($3::text IS NULL OR agreement_id = $3) AND ($4::text IS NULL OR agreement_id > $4)
+          AND ($6::text IS NULL OR template_group_id = $6)
         ORDER BY agreement_id LIMIT $5`,
-      [company, filter.customerAccount ?? null, filter.agreementId ?? null, afterId, limit],
+      [company, filter.customerAccount ?? null, filter.agreementId ?? null, afterId, limit, filter.templateGroupId ?? null],
     );
     return rows.map((r) => Agreement.restore(r));
   }
@@ -93,6 +94,24 @@ export class AgreementSqlRepository implements AgreementRepository {
         l.timeWindowId, l.startDate, l.endDate, l.serviceTimeStartAfter, l.serviceTimeEndBefore, l.stopped],
     );
     return { ...l, lineNum: row.lineNum };
+  }
+
+  async insertLines(company: string, agreementId: string, lines: readonly Omit<AgreementLine, 'lineNum'>[]): Promise<AgreementLine[]> {
+    if (lines.length === 0) return [];
+    const col = <K extends keyof Omit<AgreementLine, 'lineNum'>>(k: K) => lines.map((l) => l[k]);
+    const rows: Array<{ lineNum: number }> = await this.q.query(
+      `INSERT INTO agreement_lines (company, agreement_id, line_num, transaction_type, description, worker, category_id, quantity, item_id, task_id, object_id,
+         interval_id, time_window_id, start_date, end_date, service_time_start_after, service_time_end_before, stopped)
+       SELECT $1, $2, last.n + t.ord, tt, d, w, c, qty, i, tk, o, iv, tw, sd, ed, sa, eb, st FROM (SELECT coalesce(max(line_num), 0) AS n FROM agreement_lines WHERE company = $1 AND agreement_id = $2) AS last,
+         unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::date[], $14::date[],
+           $15::text[], $16::text[], $17::boolean[]) WITH ORDINALITY AS t(tt, d, w, c, qty, i, tk, o, iv, tw, sd, ed, sa, eb, st, ord)
+       RETURNING line_num AS "lineNum"`,
+      [company, agreementId, col('transactionType'), col('description'), col('worker'), col('categoryId'), col('quantity'), col('itemId'), col('taskId'),
+        col('objectId'), col('intervalId'), col('timeWindowId'), col('startDate'), col('endDate'), col('serviceTimeStartAfter'), col('serviceTimeEndBefore'), col('stopped')],
+    );
+    // Line numbers follow the input order (last + ordinality); RETURNING's order is not promised.
+    const nums = rows.map((r) => r.lineNum).sort((a, b) => a - b);
+    return lines.map((l, i) => ({ ...l, lineNum: nums[i] }));
   }
 
   async setLineStopped(company: string, agreementId: string, lineNum: number, stopped: boolean): Promise<boolean> {
@@ -118,6 +137,20 @@ export class AgreementSqlRepository implements AgreementRepository {
       'INSERT INTO agreement_object_relations (company, agreement_id, object_id, reference) VALUES ($1, $2, $3, $4) ON CONFLICT (company, agreement_id, object_id) DO UPDATE SET reference = EXCLUDED.reference',
       [company, agreementId, r.objectId, r.reference],
     );
+  }
+
+  async copyRelations(company: string, fromId: string, toId: string): Promise<{ objects: number; tasks: number }> {
+    const objects: unknown[] = await this.q.query(
+      `INSERT INTO agreement_object_relations (company, agreement_id, object_id, reference)
+       SELECT company, $3, object_id, reference FROM agreement_object_relations WHERE company = $1 AND agreement_id = $2 ON CONFLICT DO NOTHING RETURNING 1`,
+      [company, fromId, toId],
+    );
+    const tasks: unknown[] = await this.q.query(
+      `INSERT INTO agreement_task_relations (company, agreement_id, task_id, internal_note, external_note)
+       SELECT company, $3, task_id, internal_note, external_note FROM agreement_task_relations WHERE company = $1 AND agreement_id = $2 ON CONFLICT DO NOTHING RETURNING 1`,
+      [company, fromId, toId],
+    );
+    return { objects: objects.length, tasks: tasks.length };
   }
 
   async addTaskRelation(company: string, agreementId: string, r: TaskRelation): Promise<void> {

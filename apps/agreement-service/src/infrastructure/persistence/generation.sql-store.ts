@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@assistenza/platform/persistence';
-import type { GeneratedOrderRow, GenerationStore } from '../../application/ports/generation.store';
+import type { AgreementRange, GeneratedOrderRow, GenerationStore } from '../../application/ports/generation.store';
 import type { AgreementState } from '../../domain/agreement/agreement';
 import type { ServiceInterval } from '../../domain/generation/service-interval';
 import type { TimeWindow } from '../../domain/generation/time-window';
 import type { WorkingCalendar } from '../../domain/generation/working-calendar';
+import { pgArray } from './pg-array';
 
 @Injectable()
 export class GenerationSqlStore implements GenerationStore {
@@ -14,7 +15,7 @@ export class GenerationSqlStore implements GenerationStore {
     return this.uow.manager;
   }
 
-  lockAgreements(company: string, f: { agreementId: string | null; customerAccount: string | null }, afterId: string | null, limit: number): Promise<AgreementState[]> {
+  lockAgreements(company: string, f: { agreementId: string | null; customerAccount: string | null }, range: AgreementRange): Promise<AgreementState[]> {
     return this.q.query(
       `SELECT company, agreement_id AS "agreementId", description, project_id AS "projectId", customer_account AS "customerAccount", group_id AS "groupId",
               to_char(start_date, 'YYYY-MM-DD') AS "startDate", to_char(end_date, 'YYYY-MM-DD') AS "endDate", suspended, combine_by AS "combineBy",
@@ -22,9 +23,10 @@ export class GenerationSqlStore implements GenerationStore {
               has_orders AS "hasOrders", version
          FROM service_agreements
         WHERE company = $1 AND NOT suspended AND template_group_id IS NULL
-          AND ($2::text IS NULL OR agreement_id = $2) AND ($3::text IS NULL OR customer_account = $3) AND ($4::text IS NULL OR agreement_id > $4)
-        ORDER BY agreement_id LIMIT $5 FOR UPDATE`,
-      [company, f.agreementId, f.customerAccount, afterId, limit],
+          AND ($2::text IS NULL OR agreement_id = $2) AND ($3::text IS NULL OR customer_account = $3)
+          AND ($4::text IS NULL OR agreement_id > $4) AND ($5::text IS NULL OR agreement_id <= $5)
+        ORDER BY agreement_id FOR UPDATE`,
+      [company, f.agreementId, f.customerAccount, range.after, range.upTo],
     );
   }
 
@@ -45,30 +47,45 @@ export class GenerationSqlStore implements GenerationStore {
 
   async plannedLines(company: string, agreementIds: string[]): Promise<Set<string>> {
     const rows: Array<{ k: string }> = await this.q.query(
-      `SELECT agreement_id || '|' || line_num || '|' || to_char(calculated_date, 'YYYY-MM-DD') AS k FROM generated_lines WHERE company = $1 AND agreement_id = ANY($2)`,
+      // The id range (min and max in the database's own collation) keeps this an index range scan
+      // even while statistics lag behind a table that a big first run is filling.
+      `SELECT agreement_id || '|' || line_num || '|' || to_char(calculated_date, 'YYYY-MM-DD') AS k FROM generated_lines
+        WHERE company = $1 AND agreement_id = ANY($2)
+          AND agreement_id >= (SELECT min(a) FROM unnest($2::text[]) AS a) AND agreement_id <= (SELECT max(a) FROM unnest($2::text[]) AS a)`,
       [company, agreementIds],
     );
     return new Set(rows.map((r) => r.k));
   }
 
+  /**
+   * One statement per chunk: the order keys go in under their unique key and, for the orders that
+   * were new, their line keys too; the new order ids come back. Parameters are array literals.
+   */
   async record(company: string, runId: string | null, orders: GeneratedOrderRow[]): Promise<Set<string>> {
     if (orders.length === 0) return new Set();
-    const inserted: Array<{ order_id: string }> = await this.q.query(
-      `INSERT INTO generated_orders (company, order_id, agreement_id, service_date, run_id)
-       SELECT $1, o, a, d::date, $5 FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(o, a, d)
-       ON CONFLICT DO NOTHING RETURNING order_id`,
-      [company, orders.map((o) => o.orderId), orders.map((o) => o.agreementId), orders.map((o) => o.serviceDate), runId],
-    );
-    const fresh = new Set(inserted.map((r) => r.order_id));
-    const lines = orders.filter((o) => fresh.has(o.orderId)).flatMap((o) => o.lines.map((l) => ({ ...l, agreementId: o.agreementId, orderId: o.orderId })));
-    if (lines.length > 0) {
-      await this.q.query(
-        `INSERT INTO generated_lines (company, agreement_id, line_num, calculated_date, order_id)
-         SELECT $1, a, n, d::date, o FROM unnest($2::text[], $3::int[], $4::text[], $5::uuid[]) AS t(a, n, d, o) ON CONFLICT DO NOTHING`,
-        [company, lines.map((l) => l.agreementId), lines.map((l) => l.lineNum), lines.map((l) => l.calculatedDate), lines.map((l) => l.orderId)],
-      );
+    const line = { agreement: [] as string[], num: [] as number[], date: [] as string[], order: [] as string[] };
+    for (const o of orders) {
+      for (const l of o.lines) {
+        line.agreement.push(o.agreementId);
+        line.num.push(l.lineNum);
+        line.date.push(l.calculatedDate);
+        line.order.push(o.orderId);
+      }
     }
-    return fresh;
+    const inserted: Array<{ order_id: string }> = await this.q.query(
+      `WITH o AS (
+         INSERT INTO generated_orders (company, order_id, agreement_id, service_date, run_id)
+         SELECT $1, o, a, d, $5 FROM unnest($2::uuid[], $3::text[], $4::date[]) AS t(o, a, d)
+         ON CONFLICT DO NOTHING RETURNING order_id),
+       l AS (
+         INSERT INTO generated_lines (company, agreement_id, line_num, calculated_date, order_id)
+         SELECT $1, t.a, t.n, t.d, t.o FROM unnest($6::text[], $7::int[], $8::date[], $9::uuid[]) AS t(a, n, d, o) JOIN o ON o.order_id = t.o
+         ON CONFLICT DO NOTHING)
+       SELECT order_id FROM o`,
+      [company, pgArray(orders.map((o) => o.orderId)), pgArray(orders.map((o) => o.agreementId)), pgArray(orders.map((o) => o.serviceDate)), runId,
+        pgArray(line.agreement), pgArray(line.num), pgArray(line.date), pgArray(line.order)],
+    );
+    return new Set(inserted.map((r) => r.order_id));
   }
 
   async markHasOrders(company: string, agreementIds: string[]): Promise<void> {

@@ -1,0 +1,12 @@
+import { pgArray } from './pg-array';
+
+describe(pgArray.name, () => {
+  it('quotes every string, so that a code spelled NULL stays a string, and escapes quotes and backslashes', () => {
+    expect(pgArray(['SA-1', 'NULL', 'a"b\\c', ''])).toBe('{"SA-1","NULL","a\\"b\\\\c",""}');
+  });
+
+  it('writes numbers bare and an empty list as {}', () => {
+    expect(pgArray([1, 22])).toBe('{1,22}');
+    expect(pgArray([])).toBe('{}');
+  });
+});
