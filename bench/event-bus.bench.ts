@@ -95,6 +95,14 @@ async function pacedLatency(svc: RunningService): Promise<number[]> {
     'SELECT event_id, extract(epoch FROM received_at)::float8 * 1000 AS at FROM inbox WHERE event_id = ANY($1::uuid[])',
     [[...committedAt.keys()]],
   );
+  const [split] = await svc.db.query(
+    `SELECT percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM o.published_at - o.created_at) * 1000) AS relay,
+            percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM i.received_at - o.published_at) * 1000) AS consume
+       FROM outbox o JOIN inbox i ON i.event_id = o.event_id WHERE o.event_id = ANY($1::uuid[])`,
+    [[...committedAt.keys()]],
+  );
+  const ms = (v: number[]) => v.map((x) => `${Number(x).toFixed(1)}`).join(' / ');
+  console.log(`  (split, p50 / p99 ms: write → confirmed ${ms(split.relay)}; confirmed → handler ${ms(split.consume)})`);
   return rows.map((r) => Math.max(0, r.at - (committedAt.get(r.event_id) ?? r.at))).sort((a, b) => a - b);
 }
 

@@ -68,7 +68,7 @@ export class OutboxRelay {
         rows.map((r) => ({ eventId: r.event_id, routingKey: r.routing_key, correlationId: r.correlation_id, body: Buffer.from(r.body) })),
       );
       failpoint('outbox.after-publish');
-      await m.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+      await m.query('UPDATE outbox SET published_at = clock_timestamp(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
       for (const r of rows) eventsPublished.inc({ type: r.routing_key });
       return rows.length;
     });
