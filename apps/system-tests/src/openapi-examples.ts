@@ -13,8 +13,11 @@ export class ExampleBodies {
     if (s['example'] !== undefined) return s['example'];
     if (Array.isArray(s['enum'])) return s['enum'][0];
     if (s['type'] === 'object' || s['properties']) {
+      // Required properties, and optional ones that carry an example (they are part of the story).
+      const properties: Record<string, Schema> = s['properties'] ?? {};
       const required: string[] = s['required'] ?? [];
-      return Object.fromEntries(required.map((name) => [name, this.of(s['properties']?.[name])]));
+      const names = Object.keys(properties).filter((name) => required.includes(name) || this.resolve(properties[name])['example'] !== undefined);
+      return Object.fromEntries(names.map((name) => [name, this.of(properties[name])]));
     }
     if (s['type'] === 'array') return (s['minItems'] ?? 0) > 0 ? [this.of(s['items'])] : [];
     if (s['type'] === 'integer' || s['type'] === 'number') return Math.max(s['minimum'] ?? 1, 1);

@@ -35,16 +35,19 @@ describe('security matrix over every route of the merged OpenAPI document', () =
   async function seedOneOfEach(doc: any): Promise<void> {
     const bodies = new ExampleBodies(doc.components?.schemas ?? {});
     let pending = operations.filter((o) => o.method === 'POST' && o.params.length === 0 && o.hasBody);
-    for (let pass = 0; pass < 4 && pending.length; pass++) {
+    for (let pass = 0; pass < 5 && pending.length; pass++) {
       const failed: Operation[] = [];
       for (const op of pending) {
         const role = op.roles.find((r) => r !== 'customer') as Role;
-        const { status } = await call(op, await as(role), bodies.of(requestSchemaOf(doc, op.path, op.method)));
-        if (status >= 300) failed.push(op);
+        const res = await call(op, await as(role), bodies.of(requestSchemaOf(doc, op.path, op.method)));
+        if (res.status >= 300) failed.push(op);
       }
-      if (failed.length === pending.length) break;
+      // A pass that creates nothing may still have set up what the next one needs through events.
+      if (failed.length === pending.length && pass > 2) break;
       pending = failed;
+      await new Promise((r) => setTimeout(r, 500)); // let replicas catch up (e.g. projects into agreements)
     }
+    if (pending.length) console.log(`not seeded from examples (their item routes are checked only if data exists):\n${pending.map(describeOp).join('\n')}`);
   }
 
   afterAll(() => system.stop());

@@ -11,8 +11,8 @@ const codeMessage = { message: 'must be a code of 1-20 letters, digits, dots, da
 export class CreateAgreementRequest {
   @ApiProperty({ example: 'SA-000123' }) @IsString() @Matches(CODE, codeMessage) agreementId!: string;
   @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) description!: string;
-  @ApiProperty({ description: 'Project (replicated from billing); not a time project' }) @IsString() @Matches(CODE, codeMessage) projectId!: string;
-  @ApiProperty() @IsString() @Matches(CODE, codeMessage) groupId!: string;
+  @ApiProperty({ example: 'PRJ-001', description: 'Project (replicated from billing); not a time project' }) @IsString() @Matches(CODE, codeMessage) projectId!: string;
+  @ApiProperty({ example: 'STD', description: 'Agreement group' }) @IsString() @Matches(CODE, codeMessage) groupId!: string;
   @ApiProperty({ example: '2012-01-01' }) @Matches(DATE, { message: 'startDate must be YYYY-MM-DD' }) startDate!: string;
   @ApiPropertyOptional({ nullable: true, type: String, example: '2012-12-31' }) @IsOptional() @Matches(DATE, { message: 'endDate must be YYYY-MM-DD' }) endDate?: string | null;
   @ApiPropertyOptional({ enum: ['agreement', 'task', 'employee', 'object'], default: 'agreement' }) @IsOptional() @IsIn(['agreement', 'task', 'employee', 'object']) combineBy?: 'agreement' | 'task' | 'employee' | 'object';

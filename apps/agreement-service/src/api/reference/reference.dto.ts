@@ -52,7 +52,7 @@ export class CreateTemplateGroupRequest extends CreateReferenceRequest {
 
 export class CreateServiceLevelAgreementRequest extends CreateReferenceRequest {
   @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) days?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 23 }) @IsOptional() @IsInt() @Min(0) hours?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 23, example: 4 }) @IsOptional() @IsInt() @Min(0) hours?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 59 }) @IsOptional() @IsInt() @Min(0) minutes?: number;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Response target' }) @IsOptional() @IsInt() @Min(1) responseMinutes?: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Resolution target' }) @IsOptional() @IsInt() @Min(1) resolutionMinutes?: number | null;

@@ -77,7 +77,7 @@ export class CreatePriceRequest {
   @ApiProperty({ enum: ['sales', 'cost'] }) @IsIn(['sales', 'cost']) kind!: PriceKind;
   @ApiPropertyOptional({ nullable: true, description: 'Omitted or null: all projects' }) @IsOptional() @IsString() @Length(1, 20) projectId?: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'Omitted or null: every worker' }) @IsOptional() @IsString() @Length(1, 25) worker?: string | null;
-  @ApiProperty() @IsString() @Length(1, 20) categoryId!: string;
+  @ApiProperty({ example: 'REPAIR' }) @IsString() @Length(1, 20) categoryId!: string;
   @ApiProperty({ example: '2024-01-01' }) @IsDateString({ strict: true }) @MaxLength(10) validFrom!: string;
   @ApiPropertyOptional({ nullable: true, example: '2024-12-31' }) @IsOptional() @IsDateString({ strict: true }) @MaxLength(10) validTo?: string | null;
   @ApiProperty({ example: 'USD' }) @IsString() @Matches(/^[A-Z]{3}$/, CURRENCY) currency!: string;
@@ -99,7 +99,7 @@ export class ResolvePriceQuery {
   @ApiProperty({ enum: ['sales', 'cost'] }) @IsIn(['sales', 'cost']) kind!: PriceKind;
   @ApiProperty() @IsString() @Length(1, 20) projectId!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 25) worker?: string;
-  @ApiProperty() @IsString() @Length(1, 20) categoryId!: string;
+  @ApiProperty({ example: 'REPAIR' }) @IsString() @Length(1, 20) categoryId!: string;
   @ApiProperty() @IsString() @Matches(/^[A-Z]{3}$/, CURRENCY) currency!: string;
   @ApiProperty({ example: '2024-06-01' }) @IsDateString({ strict: true }) @MaxLength(10) date!: string;
 }
