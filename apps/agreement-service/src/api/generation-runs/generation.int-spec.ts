@@ -180,4 +180,15 @@ describe('generating service orders from agreements, through RabbitMQ into the s
     expect((await rawHttp('GET', a('/service-agreements/SA-OBJ'), undefined, other)).status).toBe(404);
     expect((await rawHttp('GET', so('/service-orders'), undefined, other)).body.items).toEqual([]);
   });
+
+  it("answers 404 for another company's service order, agreement and generation run, as if they did not exist", async () => {
+    const [order] = await ordersOf('SA-OBJ');
+    const run = await runGeneration({ agreementId: 'SA-OBJ' });
+    expect((await http('GET', a(`/generation-runs/${run.runId}`))).status).toBe(200);
+    const elsewhere = await authHeaders('service-manager', { companies: ['USMF'] });
+    expect((await rawHttp('GET', so(`/service-orders/${order.serviceOrderId}`), undefined, elsewhere)).status).toBe(404);
+    expect((await rawHttp('GET', a('/service-agreements/SA-OBJ'), undefined, elsewhere)).status).toBe(404);
+    expect((await rawHttp('GET', a(`/generation-runs/${run.runId}`), undefined, elsewhere)).status).toBe(404);
+    expect((await rawHttp('GET', so('/service-orders'), undefined, elsewhere)).body.items).toEqual([]);
+  });
 });

@@ -159,4 +159,14 @@ describe('invoice proposals, invoices and credit notes, against the real Postgre
     expect((await rawHttp('GET', url('invoices'), undefined, other)).body.items).toEqual([]);
     expect((await rawHttp('POST', url(`invoices/${invoice.id}/credit`), {}, { ...own, 'if-match': '"1"' })).status).toBe(403);
   });
+
+  it("answers 404 for another company's invoice proposal and invoice, as if they did not exist", async () => {
+    await postOrder('SO-SCOPE', [{ quantity: '1', price: '10' }]);
+    const proposal = (await http('POST', 'invoice-proposals', { serviceOrderId: 'SO-SCOPE', ...range })).body;
+    const invoice = (await http('POST', `invoice-proposals/${proposal.id}/post`, { invoiceDate: '2024-12-06' }, { 'if-match': '"1"' })).body;
+    const elsewhere = await authHeaders('billing-clerk', { companies: ['USMF'] });
+    expect((await rawHttp('GET', url(`invoices/${invoice.id}`), undefined, elsewhere)).status).toBe(404);
+    expect((await rawHttp('GET', url(`invoice-proposals/${proposal.id}`), undefined, elsewhere)).status).toBe(404);
+    expect((await rawHttp('POST', url(`invoices/${invoice.id}/credit`), {}, { ...elsewhere, 'if-match': '"1"' })).status).toBe(404);
+  });
 });
