@@ -6,3 +6,4 @@ export * from './http';
 export * from './database';
 export * from './metrics';
 export * from './auth';
+export * from './service-with-broker';

@@ -1,6 +1,5 @@
 import { FeeTransactionsCreatedV1, ServiceOrderPostedV1 } from '@assistenza/contracts';
-import { AmqpEventServer } from '@assistenza/platform/messaging';
-import { authHeaders, dropTestDatabase, http as rawHttp, newRunId, startService, testServiceConfig, TestBroker, waitFor, type RunningService } from '@assistenza/testing';
+import { authHeaders, http as rawHttp, type RunningService, startWithBroker, TestBroker, waitFor } from '@assistenza/testing';
 import { createBillingApp } from '../../bootstrap';
 import { envelopeOf, postedOrder, seedMasterData } from '../test-fixtures';
 
@@ -8,8 +7,8 @@ type Line = { netAmount: string; source: { projectId: string; document: string; 
 
 describe('invoice proposals by project, customer, service order and subscription, against the real PostgreSQL and RabbitMQ', () => {
   let svc: RunningService;
+  let stop: () => Promise<void>;
   let broker: TestBroker;
-  let queue: string;
   let clerk: Record<string, string>;
   const http = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => rawHttp(method, `${svc.url}/api/v1/${path}`, body, { ...clerk, ...headers });
   const count = async (sql: string) => Number((await svc.db.query(`SELECT count(*)::int AS n FROM (${sql}) x`))[0].n);
@@ -30,18 +29,13 @@ describe('invoice proposals by project, customer, service order and subscription
   }
 
   beforeAll(async () => {
-    svc = await startService(createBillingApp, testServiceConfig('billing-service', newRunId()));
-    queue = svc.app.get(AmqpEventServer).queue;
-    broker = await TestBroker.connect();
+    ({ svc, broker, stop } = await startWithBroker(createBillingApp, 'billing-service'));
     clerk = await authHeaders('billing-clerk', { companies: ['DAT'] });
     await seedMasterData(svc, clerk);
   });
 
   afterAll(async () => {
-    await svc.close();
-    await broker.removeTopology(svc.config.broker, [queue]);
-    await broker.close();
-    await dropTestDatabase(svc.config);
+    await stop();
   });
 
   it('proposes for a customer across several of its projects in one currency: no single project on proposal or invoice, each line naming its own', async () => {

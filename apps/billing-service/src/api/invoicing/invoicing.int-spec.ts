@@ -1,13 +1,12 @@
 import { FeeTransactionsCreatedV1, ServiceOrderPostedV1 } from '@assistenza/contracts';
-import { AmqpEventServer } from '@assistenza/platform/messaging';
-import { authHeaders, dropTestDatabase, http as rawHttp, newRunId, startService, testServiceConfig, TestBroker, waitFor, type RunningService } from '@assistenza/testing';
+import { authHeaders, http as rawHttp, type RunningService, startWithBroker, TestBroker, waitFor } from '@assistenza/testing';
 import { createBillingApp } from '../../bootstrap';
 import { envelopeOf, postedOrder, seedMasterData } from '../test-fixtures';
 
 describe('invoice proposals, invoices and credit notes, against the real PostgreSQL and RabbitMQ', () => {
   let svc: RunningService;
+  let stop: () => Promise<void>;
   let broker: TestBroker;
-  let queue: string;
   let clerk: Record<string, string>;
   const url = (path: string) => `${svc.url}/api/v1/${path}`;
   const http = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => rawHttp(method, url(path), body, { ...clerk, ...headers });
@@ -30,18 +29,13 @@ describe('invoice proposals, invoices and credit notes, against the real Postgre
   }
 
   beforeAll(async () => {
-    svc = await startService(createBillingApp, testServiceConfig('billing-service', newRunId()));
-    queue = svc.app.get(AmqpEventServer).queue;
-    broker = await TestBroker.connect();
+    ({ svc, broker, stop } = await startWithBroker(createBillingApp, 'billing-service'));
     clerk = await authHeaders('billing-clerk', { companies: ['DAT'] });
     await seedMasterData(svc, clerk);
   });
 
   afterAll(async () => {
-    await svc.close();
-    await broker.removeTopology(svc.config.broker, [queue]);
-    await broker.close();
-    await dropTestDatabase(svc.config);
+    await stop();
   });
 
   it('proposes a service order with lines, 22 % tax per line and totals, all decimal (0.1 + 0.2 = 0.30)', async () => {

@@ -1,13 +1,12 @@
 import { PriceDeletedV1, PriceUpsertedV1, ServiceOrderPostedV1 } from '@assistenza/contracts';
-import { AmqpEventServer } from '@assistenza/platform/messaging';
-import { authHeaders, dropTestDatabase, http as rawHttp, newRunId, startService, testServiceConfig, TestBroker, waitFor, type RunningService } from '@assistenza/testing';
+import { authHeaders, http as rawHttp, type RunningService, startWithBroker, TestBroker, waitFor } from '@assistenza/testing';
 import { createBillingApp } from '../../bootstrap';
 import { envelopeOf, postedOrder, seedMasterData } from '../test-fixtures';
 
 describe('changing and deleting prices and categories, against the real PostgreSQL and RabbitMQ', () => {
   let svc: RunningService;
+  let stop: () => Promise<void>;
   let broker: TestBroker;
-  let queue: string;
   let clerk: Record<string, string>;
   const url = (path: string) => `${svc.url}/api/v1/${path}`;
   const http = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => rawHttp(method, url(path), body, { ...clerk, ...headers });
@@ -22,18 +21,13 @@ describe('changing and deleting prices and categories, against the real PostgreS
   };
 
   beforeAll(async () => {
-    svc = await startService(createBillingApp, testServiceConfig('billing-service', newRunId()));
-    queue = svc.app.get(AmqpEventServer).queue;
-    broker = await TestBroker.connect();
+    ({ svc, broker, stop } = await startWithBroker(createBillingApp, 'billing-service'));
     clerk = await authHeaders('billing-clerk', { companies: ['DAT'] });
     await seedMasterData(svc, clerk);
   });
 
   afterAll(async () => {
-    await svc.close();
-    await broker.removeTopology(svc.config.broker, [queue]);
-    await broker.close();
-    await dropTestDatabase(svc.config);
+    await stop();
   });
 
   it('changes the amount and validity of a price with If-Match, answers the new ETag and publishes billing.price.upserted.v1 at that version', async () => {

@@ -1,11 +1,11 @@
 import { PriceUpsertedV1, ProjectUpsertedV1, SalesCustomerUpsertedV1, ServiceOrderPostedV1 } from '@assistenza/contracts';
-import { AmqpEventServer } from '@assistenza/platform/messaging';
-import { authHeaders, dropTestDatabase, http as rawHttp, newRunId, startService, testServiceConfig, TestBroker, waitFor, type RunningService } from '@assistenza/testing';
+import { authHeaders, http as rawHttp, type RunningService, startWithBroker, TestBroker, waitFor } from '@assistenza/testing';
 import { createBillingApp } from '../../bootstrap';
 import { envelopeOf, postedOrder, seedMasterData } from '../test-fixtures';
 
 describe('billing master data and project transactions, against the real PostgreSQL and RabbitMQ', () => {
   let svc: RunningService;
+  let stop: () => Promise<void>;
   let broker: TestBroker;
   let queue: string;
   let clerk: Record<string, string>;
@@ -15,18 +15,13 @@ describe('billing master data and project transactions, against the real Postgre
   const publish = (routingKey: string, body: object) => broker.publish(svc.config.broker.exchange, routingKey, body);
 
   beforeAll(async () => {
-    svc = await startService(createBillingApp, testServiceConfig('billing-service', newRunId()));
-    queue = svc.app.get(AmqpEventServer).queue;
-    broker = await TestBroker.connect();
+    ({ svc, broker, queue, stop } = await startWithBroker(createBillingApp, 'billing-service'));
     clerk = await authHeaders('billing-clerk', { companies: ['DAT'] });
     await seedMasterData(svc, clerk);
   });
 
   afterAll(async () => {
-    await svc.close();
-    await broker.removeTopology(svc.config.broker, [queue]);
-    await broker.close();
-    await dropTestDatabase(svc.config);
+    await stop();
   });
 
   it('creates a project for an existing customer, answers its ETag and publishes billing.project.upserted.v1', async () => {

@@ -1,6 +1,5 @@
 import { FeeTransactionsCreatedV1, ServiceOrderPostedV1, type EventContract } from '@assistenza/contracts';
-import { AmqpEventServer } from '@assistenza/platform/messaging';
-import { authHeaders, dropTestDatabase, http, newRunId, startService, testServiceConfig, TestBroker, waitFor, type RunningService } from '@assistenza/testing';
+import { authHeaders, http, type RunningService, startWithBroker, TestBroker, waitFor } from '@assistenza/testing';
 import { createBillingApp } from '../../bootstrap';
 import { envelopeOf, postedOrder, seedMasterData } from '../test-fixtures';
 
@@ -11,6 +10,7 @@ import { envelopeOf, postedOrder, seedMasterData } from '../test-fixtures';
  */
 describe('posted lines checked against their categories, against the real PostgreSQL and RabbitMQ', () => {
   let svc: RunningService;
+  let stop: () => Promise<void>;
   let broker: TestBroker;
   let queue: string;
   let clerk: Record<string, string>;
@@ -22,18 +22,13 @@ describe('posted lines checked against their categories, against the real Postgr
   };
 
   beforeAll(async () => {
-    svc = await startService(createBillingApp, testServiceConfig('billing-service', newRunId()));
-    queue = svc.app.get(AmqpEventServer).queue;
-    broker = await TestBroker.connect();
+    ({ svc, broker, queue, stop } = await startWithBroker(createBillingApp, 'billing-service'));
     clerk = await authHeaders('billing-clerk', { companies: ['DAT'] });
     await seedMasterData(svc, clerk);
   });
 
   afterAll(async () => {
-    await svc.close();
-    await broker.removeTopology(svc.config.broker, [queue]);
-    await broker.close();
-    await dropTestDatabase(svc.config);
+    await stop();
   });
 
   it('dead-letters a posted order with a line whose category is for another transaction type, naming the line, and writes none of its lines', async () => {
