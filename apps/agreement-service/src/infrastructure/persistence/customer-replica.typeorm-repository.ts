@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@assistenza/platform/persistence';
+import { UnitOfWork, upsertIfNewer } from '@assistenza/platform/persistence';
 import type { CustomerReplicaRepository, ReplicatedCustomer } from '../../application/ports/customer-replica.repository';
 
 interface Row {
@@ -16,17 +16,11 @@ export class CustomerReplicaTypeormRepository implements CustomerReplicaReposito
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {}
 
   async upsertIfNewer(c: ReplicatedCustomer): Promise<boolean> {
-    const rows: unknown[] = await this.uow.manager.query(
-      `INSERT INTO customer_replica (company, account, name, currency, blocked, source_version)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (company, account) DO UPDATE
-         SET name = EXCLUDED.name, currency = EXCLUDED.currency, blocked = EXCLUDED.blocked,
-             source_version = EXCLUDED.source_version, replicated_at = now()
-         WHERE customer_replica.source_version < EXCLUDED.source_version
-       RETURNING 1`,
-      [c.company, c.account, c.name, c.currency, c.blocked, c.sourceVersion],
-    );
-    return rows.length === 1;
+    return upsertIfNewer(this.uow.manager, {
+      table: 'customer_replica',
+      key: ['company', 'account'],
+      row: { company: c.company, account: c.account, name: c.name, currency: c.currency, blocked: c.blocked, source_version: c.sourceVersion, replicated_at: new Date() },
+    });
   }
 
   async find(company: string, account: string): Promise<ReplicatedCustomer | null> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@assistenza/platform/persistence';
+import { UnitOfWork, upsertIfNewer } from '@assistenza/platform/persistence';
 import type { Technician, TechnicianRepository } from '../../application/ports/technician.repository';
 
 interface Row {
@@ -18,27 +18,31 @@ export class TechnicianSqlRepository implements TechnicianRepository {
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {}
 
   async upsertIfNewer(t: Parameters<TechnicianRepository['upsertIfNewer']>[0]): Promise<void> {
-    await this.uow.manager.query(
-      `INSERT INTO technicians (company, personnel_number, name, dispatch_team, calendar, is_technician, source_version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (company, personnel_number) DO UPDATE
-         SET name = EXCLUDED.name, dispatch_team = EXCLUDED.dispatch_team, calendar = EXCLUDED.calendar,
-             is_technician = EXCLUDED.is_technician, source_version = EXCLUDED.source_version, replicated_at = now()
-         WHERE technicians.source_version < EXCLUDED.source_version`,
-      [t.company, t.personnelNumber, t.name, t.dispatchTeam, t.calendar, t.isTechnician, t.sourceVersion],
-    );
+    await upsertIfNewer(this.uow.manager, {
+      table: 'technicians',
+      key: ['company', 'personnel_number'],
+      row: {
+        company: t.company,
+        personnel_number: t.personnelNumber,
+        name: t.name,
+        dispatch_team: t.dispatchTeam,
+        calendar: t.calendar,
+        is_technician: t.isTechnician,
+        source_version: t.sourceVersion,
+        replicated_at: new Date(),
+      },
+    });
   }
 
   async terminate(company: string, personnelNumber: string, terminatedOn: string, sourceVersion: number): Promise<void> {
-    // A termination may overtake the worker's own creation; it then waits in a minimal row.
-    await this.uow.manager.query(
-      `INSERT INTO technicians (company, personnel_number, name, is_technician, terminated_on, source_version)
-       VALUES ($1, $2, $2, false, $3, $4)
-       ON CONFLICT (company, personnel_number) DO UPDATE
-         SET terminated_on = EXCLUDED.terminated_on, source_version = EXCLUDED.source_version, replicated_at = now()
-         WHERE technicians.source_version < EXCLUDED.source_version`,
-      [company, personnelNumber, terminatedOn, sourceVersion],
-    );
+    // A termination may overtake the worker's own creation; it then waits in a minimal row whose
+    // other columns the (older) creation event can no longer fill.
+    await upsertIfNewer(this.uow.manager, {
+      table: 'technicians',
+      key: ['company', 'personnel_number'],
+      row: { company, personnel_number: personnelNumber, name: personnelNumber, is_technician: false, terminated_on: terminatedOn, source_version: sourceVersion, replicated_at: new Date() },
+      update: ['terminated_on', 'source_version', 'replicated_at'],
+    });
   }
 
   async find(company: string, personnelNumber: string): Promise<Technician | null> {
