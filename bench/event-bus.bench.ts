@@ -13,6 +13,7 @@ import { requestContext } from '@assistenza/platform/observability';
 import { UnitOfWork } from '@assistenza/platform/persistence';
 import { dropTestDatabase, newRunId, startService, testServiceConfig, TestBroker, waitFor, type RunningService } from '@assistenza/testing';
 import { createProbeApp } from '../libs/testing/src/event-bus/probe.module';
+import { cpuPerUnit, readCpu } from './process-cpu';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,12 +26,13 @@ const ctx = { correlationId: 'bench', causationId: null, company: 'DAT', actor: 
 const sampleBody = () => Buffer.from(JSON.stringify({ eventId: '00000000-0000-4000-8000-000000000000', type: CustomerUpsertedV1.type, payload: CustomerUpsertedV1.example, pad: 'x'.repeat(300) }));
 
 /** Raw amqplib: persistent messages into a durable quorum queue, confirmed in windows of 1,000. */
-async function rawConfirmedPublish(count: number): Promise<number> {
+async function rawConfirmedPublish(count: number): Promise<{ rate: number; used: string }> {
   const conn = await amqp.connect(process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672');
   const ch = await conn.createConfirmChannel();
   const queue = `bench.raw.${newRunId()}`;
   await ch.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
   const body = sampleBody();
+  const cpu = readCpu();
   const started = process.hrtime.bigint();
   for (let sent = 0; sent < count; ) {
     const window = Math.min(1_000, count - sent);
@@ -39,9 +41,10 @@ async function rawConfirmedPublish(count: number): Promise<number> {
     sent += window;
   }
   const rate = count / (Number(process.hrtime.bigint() - started) / 1e9);
+  const used = cpuPerUnit(cpu, readCpu(), count);
   await ch.deleteQueue(queue);
   await conn.close();
-  return rate;
+  return { rate, used };
 }
 
 const append = (svc: RunningService, account: string) =>
@@ -62,15 +65,17 @@ async function fillOutbox(svc: RunningService, count: number, prefix: string): P
 const handled = async (svc: RunningService) => Number((await svc.db.query('SELECT count(*)::int AS n FROM inbox'))[0].n);
 
 /** Fills the outbox while the relay is off, then times relay + broker + consumer draining it. */
-async function drainThroughput(svc: RunningService, prefix: string): Promise<number> {
+async function drainThroughput(svc: RunningService, prefix: string): Promise<{ rate: number; used: string }> {
   await fillOutbox(svc, EVENTS, prefix);
   const before = await handled(svc);
+  const cpu = readCpu();
   const started = process.hrtime.bigint();
   svc.app.get(OutboxRelay).start();
   await waitFor(async () => (await handled(svc)) - before === EVENTS, { timeoutMs: 600_000, intervalMs: 20, what: 'all events handled' });
   const rate = EVENTS / (Number(process.hrtime.bigint() - started) / 1e9);
+  const used = cpuPerUnit(cpu, readCpu(), EVENTS);
   await svc.app.get(OutboxRelay).stop();
-  return rate;
+  return { rate, used };
 }
 
 /** Commits one event per transaction at a steady rate; latency = commit → the handler's transaction (inbox row). */
@@ -129,9 +134,12 @@ async function main() {
   const withWrite = await withProbe(true, (svc) => drainThroughput(svc, 'W-'));
   const f = (n: number) => n.toFixed(0).padStart(7);
   console.log(`\nEvent bus benchmark: ${EVENTS} events, one process, PostgreSQL and RabbitMQ on the same 2 cores`);
-  console.log(`  raw amqplib confirmed publish (quorum queue)       ${f(raw)} msg/s`);
-  console.log(`  outbox → RabbitMQ → inbox                          ${f(bus)} events/s  ${((bus / raw) * 100).toFixed(0)} % of raw`);
-  console.log(`  same, handler writing one row per event            ${f(withWrite)} events/s  ${((withWrite / raw) * 100).toFixed(0)} % of raw`);
+  console.log(`  raw amqplib confirmed publish (quorum queue)       ${f(raw.rate)} msg/s`);
+  console.log(`  outbox → RabbitMQ → inbox                          ${f(bus.rate)} events/s  ${((bus.rate / raw.rate) * 100).toFixed(0)} % of raw`);
+  console.log(`  same, handler writing one row per event            ${f(withWrite.rate)} events/s  ${((withWrite.rate / raw.rate) * 100).toFixed(0)} % of raw`);
+  console.log(`  CPU per message: raw publish ${raw.used}`);
+  console.log(`                   bus         ${bus.used}`);
+  console.log(`                   bus + write ${withWrite.used}`);
   console.log(`  commit → handled, ${RATE}/s for ${SECONDS} s:  p50 ${pct(latencies, 50).toFixed(1)} ms   p99 ${pct(latencies, 99).toFixed(1)} ms   max ${latencies[latencies.length - 1].toFixed(1)} ms`);
 }
 

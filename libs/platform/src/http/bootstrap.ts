@@ -43,9 +43,7 @@ export async function createServiceApp(module: DynamicModule, api: ServiceApi): 
   const document = buildOpenApi(app, api);
   fastify.get('/openapi.json', (_request, reply) => void reply.send(document));
 
-  // inheritAppConfig: the problem filter rethrows outside HTTP, so a handler's own error reaches
-  // the consumer (for the retry log and the dead-letter reason) instead of Nest's generic one.
-  app.connectMicroservice({ strategy: app.get(AmqpEventServer) }, { inheritAppConfig: true });
+  app.connectMicroservice({ strategy: app.get(AmqpEventServer) });
   await app.startAllMicroservices();
   return app;
 }

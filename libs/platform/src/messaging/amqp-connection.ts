@@ -1,5 +1,7 @@
+import type { Writable } from 'node:stream';
 import * as amqp from 'amqplib';
 import type { Logger } from 'pino';
+import { coalesceWrites } from './coalesce-writes';
 
 export type ConnectionSetup = (model: amqp.ChannelModel) => Promise<void>;
 
@@ -45,6 +47,7 @@ export class AmqpConnection {
         maxDelay: 5_000,
         waitForConnect: false,
         setup: async (model: amqp.ChannelModel) => {
+          coalesceWrites(socketOf(model));
           model.on('error', (err: Error) => this.logger.warn({ err }, 'broker connection error'));
           for (const setup of this.setups) await setup(model);
           this.model = model;
@@ -67,4 +70,9 @@ export class AmqpConnection {
     this.model = undefined;
     await this.recovering?.close().catch(() => undefined);
   }
+}
+
+/** The socket amqplib writes frames to (ChannelModel.connection.stream, not in its typings). */
+function socketOf(model: amqp.ChannelModel): Writable {
+  return (model as unknown as { connection: { stream: Writable } }).connection.stream;
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Module, type DynamicModule, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config';
@@ -49,6 +50,7 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
+      imports: [DiscoveryModule],
       providers: [
         {
           provide: AmqpConnection,
