@@ -43,27 +43,39 @@ export class EventPublisher {
     return this.channel !== undefined;
   }
 
-  async publishBatch(events: OutgoingEvent[]): Promise<void> {
+  /**
+   * Publishes the batch and resolves once the broker has confirmed every message of it. Waits for
+   * its own messages only (a confirm callback each), not for the channel's: batches published
+   * concurrently by other relay workers do not hold it up.
+   */
+  publishBatch(events: OutgoingEvent[]): Promise<void> {
     const ch = this.channel;
-    if (!ch) throw new Error('broker not connected');
-    for (const e of events) {
-      ch.publish(this.broker.exchange, e.routingKey, e.body, {
-        persistent: true,
-        contentType: 'application/json',
-        messageId: e.eventId,
-        correlationId: e.correlationId,
-        type: e.routingKey,
-        timestamp: Math.floor(Date.now() / 1000),
-      });
-    }
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('publisher confirms timed out')), CONFIRM_TIMEOUT_MS);
+    if (!ch) return Promise.reject(new Error('broker not connected'));
+    if (events.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      let unconfirmed = events.length;
+      let settled = false;
+      const settle = (err?: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (err) reject(err);
+        else resolve();
+      };
+      const timer = setTimeout(() => settle(new Error('publisher confirms timed out')), CONFIRM_TIMEOUT_MS);
+      const confirmed = (err: unknown) => {
+        if (err) settle(err instanceof Error ? err : new Error('the broker refused the message'));
+        else if (--unconfirmed === 0) settle();
+      };
+      const timestamp = Math.floor(Date.now() / 1000);
+      try {
+        for (const e of events) {
+          const options = { persistent: true, contentType: 'application/json', messageId: e.eventId, correlationId: e.correlationId, type: e.routingKey, timestamp };
+          ch.publish(this.broker.exchange, e.routingKey, e.body, options, confirmed);
+        }
+      } catch (err) {
+        settle(err as Error); // the channel closed under us
+      }
     });
-    try {
-      await Promise.race([ch.waitForConfirms(), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 }

@@ -4,9 +4,16 @@ import type { Logger } from 'pino';
 import { failpoint, type DatabaseConfig } from '../config';
 import { eventsPublished } from '../observability';
 import type { EventPublisher } from './event-publisher';
+import { WakeUp } from './wake-up';
 
 const BATCH_SIZE = 500;
 const POLL_MS = 1_000;
+/**
+ * Batches in flight at once, each in its own transaction on its own rows (SKIP LOCKED): while one
+ * waits for the broker's confirms the next is read and published, so neither the database nor the
+ * broker sits idle between batches.
+ */
+const WORKERS = 2;
 
 interface PendingRow {
   seq: string;
@@ -22,12 +29,12 @@ interface PendingRow {
  * transaction only after the broker's ack. A crash before that commit leaves the rows unsent and
  * they go out again: delivery is at least once, and consumers deduplicate on eventId.
  * LISTEN/NOTIFY wakes it as soon as a writer commits; a poll covers missed notifications.
+ * Batches may overtake each other only when a publish fails and is retried; consumers never rely
+ * on arrival order (they compare aggregate versions).
  */
 export class OutboxRelay {
   private running = false;
-  private wake?: () => void;
-  /** Set by a notification that arrives while a batch is in progress, so it is not lost. */
-  private woken = false;
+  private readonly wakeUp = new WakeUp();
   private listener?: Client;
   private loopDone?: Promise<void>;
 
@@ -42,12 +49,12 @@ export class OutboxRelay {
     if (this.running) return;
     this.running = true;
     void this.listen();
-    this.loopDone = this.loop();
+    this.loopDone = Promise.all(Array.from({ length: WORKERS }, () => this.loop())).then(() => undefined);
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.notify();
+    this.wakeUp.notify();
     await this.loopDone;
     await this.listener?.end().catch(() => undefined);
   }
@@ -77,6 +84,7 @@ export class OutboxRelay {
   private async loop(): Promise<void> {
     let failures = 0;
     while (this.running) {
+      const since = this.wakeUp.now;
       try {
         const sent = await this.drainOnce();
         failures = 0;
@@ -85,34 +93,13 @@ export class OutboxRelay {
         failures++;
         this.logger.warn({ err: (err as Error).message, failures }, 'outbox relay: publish failed; will retry');
       }
-      await this.sleep(failures ? Math.min(100 * 2 ** failures, 5_000) : POLL_MS);
+      await this.wakeUp.sleep(failures ? Math.min(100 * 2 ** failures, 5_000) : POLL_MS, since);
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
-  }
-
-  private notify(): void {
-    if (this.wake) this.wake();
-    else this.woken = true;
   }
 
   private async listen(): Promise<void> {
     const client = new Client({ host: this.db.host, port: this.db.port, user: this.db.user, password: this.db.password, database: this.db.database });
-    client.on('notification', () => this.notify());
+    client.on('notification', () => this.wakeUp.notify());
     client.on('error', (err) => {
       this.logger.warn({ err: err.message }, 'outbox listener lost its connection; polling until it is back');
       if (this.running) setTimeout(() => void this.listen(), 1_000).unref();

@@ -16,6 +16,8 @@ const ROWS_PER_INSERT = 1_000;
  * transaction). Below it one INSERT is cheaper, as COPY waits for the server once more.
  */
 const COPY_FROM = 100;
+/** Characters of COPY data per write. */
+const COPY_CHUNK = 64 * 1024;
 const COPY_SQL = 'COPY outbox (event_id, routing_key, aggregate_type, aggregate_id, correlation_id, body) FROM STDIN';
 
 export interface NewEvent<C extends EventContract> {
@@ -41,7 +43,7 @@ export class OutboxWriter {
     return envelope;
   }
 
-  /** Records many events of one contract with multi-row INSERTs (bulk work such as order generation). */
+  /** Records many events of one contract in one go: multi-row INSERTs, or one COPY for a large batch (bulk work such as order generation). */
   async appendMany<C extends EventContract>(contract: C, events: readonly NewEvent<C>[]): Promise<EventEnvelope<PayloadOf<C>>[]> {
     const manager = this.uow.requireTransaction();
     const envelopes = events.map((event) => this.envelopeOf(contract, event));
@@ -91,14 +93,22 @@ async function insertIntoOutbox(manager: EntityManager, routingKey: string, enve
 
 /**
  * One COPY on the transaction's own connection, so the rows commit or roll back with it; COPY
- * fires the table's statement trigger like an INSERT, so the relay is woken all the same.
+ * fires the table's statement trigger like an INSERT, so the relay is woken all the same. Rows go
+ * out in pieces of about COPY_CHUNK characters: a whole batch as one string would be a large
+ * object for V8 to flatten and collect (generation writes about 1 MB of JSON per transaction).
  */
 async function copyIntoOutbox(manager: EntityManager, routingKey: string, envelopes: readonly EventEnvelope<unknown>[]): Promise<void> {
   const client: ClientBase = await manager.queryRunner!.connect();
+  const copy = client.query(copyFrom(COPY_SQL));
   const key = copyText(routingKey);
   let rows = '';
-  for (const e of envelopes) rows += `${e.eventId}\t${key}\t${copyText(e.aggregateType)}\t${copyText(e.aggregateId)}\t${copyText(e.correlationId)}\t${copyText(JSON.stringify(e))}\n`;
-  const copy = client.query(copyFrom(COPY_SQL));
+  for (const e of envelopes) {
+    rows += `${e.eventId}\t${key}\t${copyText(e.aggregateType)}\t${copyText(e.aggregateId)}\t${copyText(e.correlationId)}\t${copyJson(JSON.stringify(e))}\n`;
+    if (rows.length >= COPY_CHUNK) {
+      copy.write(rows);
+      rows = '';
+    }
+  }
   copy.end(rows);
   await finished(copy);
 }
@@ -106,7 +116,12 @@ async function copyIntoOutbox(manager: EntityManager, routingKey: string, envelo
 const COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-/** A value in COPY's text format: backslash, tab, newline and carriage return escaped (JSON only ever holds backslashes). */
+/** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
 function copyText(value: string): string {
   return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]) : value;
+}
+
+/** JSON text in COPY's text format: JSON.stringify escapes every control character, so only backslashes remain to double. */
+function copyJson(json: string): string {
+  return json.includes('\\') ? json.replace(/\\/g, '\\\\') : json;
 }
