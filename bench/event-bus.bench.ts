@@ -8,7 +8,7 @@
 import 'reflect-metadata';
 import * as amqp from 'amqplib';
 import { CustomerUpsertedV1 } from '@assistenza/contracts';
-import { OutboxRelay, OutboxWriter } from '@assistenza/platform/messaging';
+import { assertConsumerQueue, assertExchanges, OutboxRelay, OutboxWriter } from '@assistenza/platform/messaging';
 import { requestContext } from '@assistenza/platform/observability';
 import { UnitOfWork } from '@assistenza/platform/persistence';
 import { dropTestDatabase, newRunId, startService, testServiceConfig, TestBroker, waitFor, type RunningService } from '@assistenza/testing';
@@ -44,6 +44,53 @@ async function rawConfirmedPublish(count: number): Promise<{ rate: number; used:
   const used = cpuPerUnit(cpu, readCpu(), count);
   await ch.deleteQueue(queue);
   await conn.close();
+  return { rate, used };
+}
+
+/**
+ * What RabbitMQ alone allows for the bus's traffic: the same messages (persistent, with the
+ * relay's AMQP properties) published with confirms through the bus's topology (topic exchange
+ * with an alternate exchange, quorum queue with delivery limit and dead-letter exchange) and
+ * consumed with acks by a plain amqplib consumer on its own connection; no database at all.
+ */
+async function brokerCeiling(count: number): Promise<{ rate: number; used: string }> {
+  const url = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
+  const broker = testServiceConfig('bench-ceiling', newRunId()).broker;
+  const queue = `${broker.exchange}.bench-ceiling`;
+  const routingKey = CustomerUpsertedV1.routingKey;
+  const [pubConn, subConn] = [await amqp.connect(url, { noDelay: true }), await amqp.connect(url, { noDelay: true })];
+  const pub = await pubConn.createConfirmChannel();
+  await assertExchanges(pub, broker);
+  await assertConsumerQueue(pub, broker, queue, [routingKey]);
+  const sub = await subConn.createChannel();
+  await sub.prefetch(broker.prefetch);
+  let received = 0;
+  const allReceived = new Promise<void>((resolve) => {
+    void sub.consume(queue, (msg) => {
+      if (!msg) return;
+      if (++received % 100 === 0 || received === count) sub.ack(msg, true);
+      if (received === count) resolve();
+    });
+  });
+  const body = sampleBody();
+  const cpu = readCpu();
+  const started = process.hrtime.bigint();
+  for (let sent = 0; sent < count; ) {
+    const window = Math.min(500, count - sent);
+    for (let i = 0; i < window; i++) {
+      const props = { persistent: true, contentType: 'application/json', messageId: '00000000-0000-4000-8000-000000000000', correlationId: 'bench', type: routingKey, timestamp: Math.floor(Date.now() / 1000) };
+      pub.publish(broker.exchange, routingKey, body, props);
+    }
+    await pub.waitForConfirms();
+    sent += window;
+  }
+  await allReceived;
+  const rate = count / (Number(process.hrtime.bigint() - started) / 1e9);
+  const used = cpuPerUnit(cpu, readCpu(), count);
+  await Promise.all([subConn.close(), pubConn.close()]);
+  const admin = await TestBroker.connect();
+  await admin.removeTopology(broker, [queue]);
+  await admin.close();
   return { rate, used };
 }
 
@@ -130,14 +177,17 @@ async function withProbe<T>(record: boolean, work: (svc: RunningService) => Prom
 async function main() {
   process.env['LOG_LEVEL'] = 'silent';
   const raw = await rawConfirmedPublish(EVENTS);
+  const ceiling = await brokerCeiling(EVENTS);
   const [bus, latencies] = await withProbe(false, async (svc) => [await drainThroughput(svc, 'T-'), await pacedLatency(svc)] as const);
   const withWrite = await withProbe(true, (svc) => drainThroughput(svc, 'W-'));
   const f = (n: number) => n.toFixed(0).padStart(7);
   console.log(`\nEvent bus benchmark: ${EVENTS} events, one process, PostgreSQL and RabbitMQ on the same 2 cores`);
   console.log(`  raw amqplib confirmed publish (quorum queue)       ${f(raw.rate)} msg/s`);
-  console.log(`  outbox → RabbitMQ → inbox                          ${f(bus.rate)} events/s  ${((bus.rate / raw.rate) * 100).toFixed(0)} % of raw`);
+  console.log(`  RabbitMQ alone, bus topology, publish + consume    ${f(ceiling.rate)} msg/s     ${((ceiling.rate / raw.rate) * 100).toFixed(0)} % of raw (no database: the ceiling)`);
+  console.log(`  outbox → RabbitMQ → inbox                          ${f(bus.rate)} events/s  ${((bus.rate / raw.rate) * 100).toFixed(0)} % of raw, ${((bus.rate / ceiling.rate) * 100).toFixed(0)} % of the ceiling`);
   console.log(`  same, handler writing one row per event            ${f(withWrite.rate)} events/s  ${((withWrite.rate / raw.rate) * 100).toFixed(0)} % of raw`);
   console.log(`  CPU per message: raw publish ${raw.used}`);
+  console.log(`                   ceiling     ${ceiling.used}`);
   console.log(`                   bus         ${bus.used}`);
   console.log(`                   bus + write ${withWrite.used}`);
   console.log(`  commit → handled, ${RATE}/s for ${SECONDS} s:  p50 ${pct(latencies, 50).toFixed(1)} ms   p99 ${pct(latencies, 99).toFixed(1)} ms   max ${latencies[latencies.length - 1].toFixed(1)} ms`);
