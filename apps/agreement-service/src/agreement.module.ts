@@ -26,6 +26,7 @@ import { CustomerReplica1733320000000 } from './infrastructure/migrations/173332
 import { Agreements1733320100000 } from './infrastructure/migrations/1733320100000-agreements';
 import { Generation1733320200000 } from './infrastructure/migrations/1733320200000-generation';
 import { GenerationSchedule1733320300000 } from './infrastructure/migrations/1733320300000-generation-schedule';
+import { GeneratedOrderLines1733320400000 } from './infrastructure/migrations/1733320400000-generated-order-lines';
 import { AgreementSqlRepository } from './infrastructure/persistence/agreement.sql-repository';
 import { CustomerReplicaTypeormRepository } from './infrastructure/persistence/customer-replica.typeorm-repository';
 import { GenerationRunSqlRepository } from './infrastructure/persistence/generation-run.sql-repository';
@@ -33,7 +34,7 @@ import { GenerationSqlStore } from './infrastructure/persistence/generation.sql-
 import { ProjectReplicaSqlRepository } from './infrastructure/persistence/project-replica.sql-repository';
 import { ReferenceDataSqlRepository } from './infrastructure/persistence/reference-data.sql-repository';
 
-const MIGRATIONS = [CustomerReplica1733320000000, Agreements1733320100000, Generation1733320200000, GenerationSchedule1733320300000];
+const MIGRATIONS = [CustomerReplica1733320000000, Agreements1733320100000, Generation1733320200000, GenerationSchedule1733320300000, GeneratedOrderLines1733320400000];
 
 /** Scheduled generation: off unless AGREEMENT_GENERATION_SCHEDULE_MINUTES is set; the period covered is AGREEMENT_GENERATION_HORIZON_DAYS (30). */
 function scheduleFromEnv(): GenerationSchedule {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { finished } from 'node:stream/promises';
 import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, QueryRunner } from 'typeorm';
 import type { EventContract, EventEnvelope, PayloadOf } from '@assistenza/contracts';
 import { requestContext } from '../observability';
 import type { UnitOfWork } from '../persistence';
@@ -16,8 +16,6 @@ const ROWS_PER_INSERT = 1_000;
  * transaction). Below it one INSERT is cheaper, as COPY waits for the server once more.
  */
 const COPY_FROM = 100;
-/** Characters of COPY data per write. */
-const COPY_CHUNK = 64 * 1024;
 const COPY_SQL = 'COPY outbox (event_id, routing_key, aggregate_type, aggregate_id, correlation_id, body) FROM STDIN';
 
 export interface NewEvent<C extends EventContract> {
@@ -47,7 +45,8 @@ export class OutboxWriter {
   async appendMany<C extends EventContract>(contract: C, events: readonly NewEvent<C>[]): Promise<EventEnvelope<PayloadOf<C>>[]> {
     const manager = this.uow.requireTransaction();
     const envelopes = events.map((event) => this.envelopeOf(contract, event));
-    if (envelopes.length >= COPY_FROM && manager.queryRunner) await copyIntoOutbox(manager, contract.routingKey, envelopes);
+    const runner = manager.queryRunner;
+    if (envelopes.length >= COPY_FROM && runner) await copyIntoOutbox(runner, contract.routingKey, envelopes);
     else await insertIntoOutbox(manager, contract.routingKey, envelopes);
     return envelopes;
   }
@@ -93,22 +92,14 @@ async function insertIntoOutbox(manager: EntityManager, routingKey: string, enve
 
 /**
  * One COPY on the transaction's own connection, so the rows commit or roll back with it; COPY
- * fires the table's statement trigger like an INSERT, so the relay is woken all the same. Rows go
- * out in pieces of about COPY_CHUNK characters: a whole batch as one string would be a large
- * object for V8 to flatten and collect (generation writes about 1 MB of JSON per transaction).
+ * fires the table's statement trigger like an INSERT, so the relay is woken all the same.
  */
-async function copyIntoOutbox(manager: EntityManager, routingKey: string, envelopes: readonly EventEnvelope<unknown>[]): Promise<void> {
-  const client: ClientBase = await manager.queryRunner!.connect();
-  const copy = client.query(copyFrom(COPY_SQL));
+async function copyIntoOutbox(runner: QueryRunner, routingKey: string, envelopes: readonly EventEnvelope<unknown>[]): Promise<void> {
+  const client: ClientBase = await runner.connect();
   const key = copyText(routingKey);
   let rows = '';
-  for (const e of envelopes) {
-    rows += `${e.eventId}\t${key}\t${copyText(e.aggregateType)}\t${copyText(e.aggregateId)}\t${copyText(e.correlationId)}\t${copyJson(JSON.stringify(e))}\n`;
-    if (rows.length >= COPY_CHUNK) {
-      copy.write(rows);
-      rows = '';
-    }
-  }
+  for (const e of envelopes) rows += `${e.eventId}\t${key}\t${copyText(e.aggregateType)}\t${copyText(e.aggregateId)}\t${copyText(e.correlationId)}\t${copyJson(JSON.stringify(e))}\n`;
+  const copy = client.query(copyFrom(COPY_SQL));
   copy.end(rows);
   await finished(copy);
 }

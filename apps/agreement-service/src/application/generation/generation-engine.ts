@@ -42,9 +42,9 @@ const MAX_SEQUENCE = 100;
 
 /**
  * Plans and requests the service orders of a slice of agreements (by id range) in one transaction: the
- * agreements are locked, already planned lines are skipped, the new order keys are recorded under
- * unique constraints and one `agreement.service-order.requested.v1` per new order goes to the
- * outbox, all of a chunk in one multi-row INSERT.
+ * agreements are locked, already planned lines are skipped, the new orders (with their lines) are
+ * recorded under a unique key in one statement and one `agreement.service-order.requested.v1` per
+ * new order goes to the outbox in one `appendMany` (a COPY for a large slice).
  */
 @Injectable()
 export class GenerationEngine {
@@ -80,7 +80,8 @@ export class GenerationEngine {
               details: { ...l, quantity: trimDecimal(l.quantity) },
             })),
           },
-          { ...p, isClosed, alreadyPlanned: (n, d) => planned.has(`${h.agreementId}|${n}|${d}`) },
+          // Nothing of this slice planned yet (as on a first run): no check, so no key built per occurrence.
+          { ...p, isClosed, alreadyPlanned: planned.size === 0 ? undefined : (n, d) => planned.has(`${h.agreementId}|${n}|${d}`) },
         );
         for (const order of plan) requests.push({ key: order.key, payload: toPayload(h, order, runId, objects.get(h.agreementId) ?? [], tasks.get(h.agreementId) ?? []) });
       }

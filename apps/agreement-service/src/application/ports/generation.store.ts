@@ -27,7 +27,7 @@ export interface GenerationStore {
   calendar(company: string, calendarId: string): Promise<WorkingCalendar | null>;
   /** Keys `agreementId|lineNum|date` of lines already planned for these agreements. */
   plannedLines(company: string, agreementIds: string[]): Promise<Set<string>>;
-  /** Records orders and their lines; returns the ids that were new (the others existed already). */
+  /** Records orders, each with its lines; returns the ids that were new (the others existed already). */
   record(company: string, runId: string | null, orders: GeneratedOrderRow[]): Promise<Set<string>>;
   markHasOrders(company: string, agreementIds: string[]): Promise<void>;
 }

@@ -40,9 +40,10 @@ export function planServiceOrders<D>(agreement: PlanningAgreement<D>, request: P
   const candidates: Candidate<D>[] = [];
   for (const line of agreement.lines) {
     if (line.stopped || !types.has(line.transactionType)) continue;
-    const validFrom = Math.max(agreementStart, toEpochDay(line.startDate));
+    const lineStart = toEpochDay(line.startDate);
+    const validFrom = Math.max(agreementStart, lineStart);
     const validTo = Math.min(agreementEnd, line.endDate === null ? Infinity : toEpochDay(line.endDate));
-    for (const day of occurrences(toEpochDay(line.startDate), line.interval, Math.max(from, validFrom), Math.min(to, validTo))) {
+    for (const day of occurrences(lineStart, line.interval, Math.max(from, validFrom), Math.min(to, validTo))) {
       if (request.alreadyPlanned?.(line.lineNum, fromEpochDay(day))) continue;
       // R-SO-0: the window never leaves the line's (and agreement's) validity.
       const w = windowAround(day, line.timeWindow);
@@ -118,12 +119,14 @@ function serviceDay(c: Candidate<unknown>, isClosed: (d: EpochDay) => boolean): 
 }
 
 function toPlannedLine<D>(c: Candidate<D>): PlannedLine<D> {
+  // Without a time window the range is the day itself: format it once (generation formats many dates).
+  const calculatedDate = fromEpochDay(c.day);
   return {
     lineNum: c.line.lineNum,
     transactionType: c.line.transactionType,
-    calculatedDate: fromEpochDay(c.day),
-    dateRangeFrom: fromEpochDay(c.from),
-    dateRangeTo: fromEpochDay(c.to),
+    calculatedDate,
+    dateRangeFrom: c.from === c.day ? calculatedDate : fromEpochDay(c.from),
+    dateRangeTo: c.to === c.day ? calculatedDate : fromEpochDay(c.to),
     taskId: c.line.taskId,
     objectId: c.line.objectId,
     worker: c.line.worker,

@@ -49,43 +49,34 @@ export class GenerationSqlStore implements GenerationStore {
     const rows: Array<{ k: string }> = await this.q.query(
       // The id range (min and max in the database's own collation) keeps this an index range scan
       // even while statistics lag behind a table that a big first run is filling.
-      `SELECT agreement_id || '|' || line_num || '|' || to_char(calculated_date, 'YYYY-MM-DD') AS k FROM generated_lines
-        WHERE company = $1 AND agreement_id = ANY($2)
-          AND agreement_id >= (SELECT min(a) FROM unnest($2::text[]) AS a) AND agreement_id <= (SELECT max(a) FROM unnest($2::text[]) AS a)`,
+      `SELECT g.agreement_id || '|' || l.n || '|' || to_char(l.d, 'YYYY-MM-DD') AS k FROM generated_orders g, unnest(g.line_nums, g.calculated_dates) AS l(n, d)
+        WHERE g.company = $1 AND g.agreement_id = ANY($2)
+          AND g.agreement_id >= (SELECT min(a) FROM unnest($2::text[]) AS a) AND g.agreement_id <= (SELECT max(a) FROM unnest($2::text[]) AS a)`,
       [company, agreementIds],
     );
     return new Set(rows.map((r) => r.k));
   }
 
   /**
-   * One statement per chunk: the order keys go in under their unique key and, for the orders that
-   * were new, their line keys too; the new order ids come back. Parameters are array literals.
+   * One statement per chunk: the orders go in under their unique key, each with its lines as two
+   * parallel arrays (sent as array literals, cast per row). Only the ids that were taken already
+   * come back (none on a first run), not one row per new order; the new ones are the others.
    */
   async record(company: string, runId: string | null, orders: GeneratedOrderRow[]): Promise<Set<string>> {
     if (orders.length === 0) return new Set();
-    const line = { agreement: [] as string[], num: [] as number[], date: [] as string[], order: [] as string[] };
-    for (const o of orders) {
-      for (const l of o.lines) {
-        line.agreement.push(o.agreementId);
-        line.num.push(l.lineNum);
-        line.date.push(l.calculatedDate);
-        line.order.push(o.orderId);
-      }
-    }
-    const inserted: Array<{ order_id: string }> = await this.q.query(
-      `WITH o AS (
-         INSERT INTO generated_orders (company, order_id, agreement_id, service_date, run_id)
-         SELECT $1, o, a, d, $5 FROM unnest($2::uuid[], $3::text[], $4::date[]) AS t(o, a, d)
-         ON CONFLICT DO NOTHING RETURNING order_id),
-       l AS (
-         INSERT INTO generated_lines (company, agreement_id, line_num, calculated_date, order_id)
-         SELECT $1, t.a, t.n, t.d, t.o FROM unnest($6::text[], $7::int[], $8::date[], $9::uuid[]) AS t(a, n, d, o) JOIN o ON o.order_id = t.o
-         ON CONFLICT DO NOTHING)
-       SELECT order_id FROM o`,
-      [company, pgArray(orders.map((o) => o.orderId)), pgArray(orders.map((o) => o.agreementId)), pgArray(orders.map((o) => o.serviceDate)), runId,
-        pgArray(line.agreement), pgArray(line.num), pgArray(line.date), pgArray(line.order)],
+    const ids = orders.map((o) => o.orderId);
+    const nums = orders.map((o) => `{${o.lines.map((l) => l.lineNum).join(',')}}`);
+    const dates = orders.map((o) => `{${o.lines.map((l) => l.calculatedDate).join(',')}}`);
+    const taken: Array<{ order_id: string }> = await this.q.query(
+      `WITH inserted AS (
+         INSERT INTO generated_orders (company, order_id, agreement_id, service_date, run_id, line_nums, calculated_dates)
+         SELECT $1, o, a, d, $5, n::int[], c::date[] FROM unnest($2::uuid[], $3::text[], $4::date[], $6::text[], $7::text[]) AS t(o, a, d, n, c)
+         ON CONFLICT DO NOTHING RETURNING order_id)
+       SELECT o AS order_id FROM unnest($2::uuid[]) AS o EXCEPT SELECT order_id FROM inserted`,
+      [company, pgArray(ids), pgArray(orders.map((o) => o.agreementId)), pgArray(orders.map((o) => o.serviceDate)), runId, pgArray(nums), pgArray(dates)],
     );
-    return new Set(inserted.map((r) => r.order_id));
+    const existed = new Set(taken.map((r) => r.order_id));
+    return new Set(ids.filter((id) => !existed.has(id)));
   }
 
   async markHasOrders(company: string, agreementIds: string[]): Promise<void> {

@@ -5,6 +5,10 @@ describe(pgArray.name, () => {
     expect(pgArray(['SA-1', 'NULL', 'a"b\\c', ''])).toBe('{"SA-1","NULL","a\\"b\\\\c",""}');
   });
 
+  it('keeps commas, braces and spaces inside the quotes (an element may be an array literal itself)', () => {
+    expect(pgArray(['{1,2}', 'a b'])).toBe('{"{1,2}","a b"}');
+  });
+
   it('writes numbers bare and an empty list as {}', () => {
     expect(pgArray([1, 22])).toBe('{1,22}');
     expect(pgArray([])).toBe('{}');

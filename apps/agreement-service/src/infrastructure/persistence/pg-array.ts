@@ -1,4 +1,5 @@
-const PLAIN = /^[A-Za-z0-9_.:|-]*$/;
+/** Inside double quotes only a quote or a backslash needs escaping (commas, braces, spaces and NULL do not). */
+const NEEDS_ESCAPE = /["\\]/;
 
 /**
  * A PostgreSQL array literal (`{"a","b",3}`) of strings and numbers, built in one pass. The keys
@@ -10,7 +11,7 @@ export function pgArray(values: ReadonlyArray<string | number>): string {
   const out = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    out[i] = typeof v === 'number' ? String(v) : PLAIN.test(v) ? `"${v}"` : `"${v.replace(/[\\"]/g, '\\$&')}"`;
+    out[i] = typeof v === 'number' ? String(v) : NEEDS_ESCAPE.test(v) ? `"${v.replace(/[\\"]/g, '\\$&')}"` : `"${v}"`;
   }
   return `{${out.join(',')}}`;
 }
