@@ -63,6 +63,11 @@ export class OutboxRelay {
   async drainOnce(): Promise<number> {
     if (!this.publisher.isReady) return 0;
     return this.dataSource.transaction(async (m) => {
+      // The first 500 pending rows by seq must come from the pending index in order, stopping
+      // after 500. With statistics that lag behind a sudden backlog (a broker outage, a bulk
+      // generation) the planner chose a bitmap scan that read and sorted every pending row, on
+      // disk, for each batch: quadratic in the backlog. These settings last for this transaction.
+      await m.query('SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off');
       const rows: PendingRow[] = await m.query(
         `SELECT seq, event_id, routing_key, correlation_id, body FROM outbox
           WHERE published_at IS NULL
