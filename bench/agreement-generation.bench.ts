@@ -11,7 +11,6 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
@@ -21,6 +20,7 @@ import { requestContext } from '@assistenza/platform/observability';
 import { dropTestDatabase, newRunId, startService, testServiceConfig, TestBroker, waitFor, type RunningService } from '@assistenza/testing';
 import { GenerationRuns } from '../apps/agreement-service/src/application/generation/generation-runs.service';
 import { createAgreementApp } from '../apps/agreement-service/src/bootstrap';
+import { readCpu } from './process-cpu';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -78,32 +78,12 @@ async function generate(svc: RunningService) {
   return { orders: Number(done.orders), lines: Number(done.lines), seconds: seconds(started) };
 }
 
-/** Seconds of CPU the local PostgreSQL processes have used (Linux /proc); null when they are not visible. */
-function postgresCpu(): number | null {
-  let ticks = 0;
-  let seen = false;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-      seen = true;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return seen ? ticks / 100 : null;
-}
-
-/** CPU seconds of this process and of PostgreSQL while `work` runs. */
-async function withCpu<T>(work: () => Promise<T>): Promise<T & { nodeCpu: number; pgCpu: number | null }> {
-  const pg = postgresCpu();
-  const node = process.cpuUsage();
+/** `work`'s result with the CPU seconds this process and PostgreSQL used while it ran. */
+async function withCpu<T>(work: () => Promise<T>): Promise<T & { nodeCpu: number; pgCpu: number }> {
+  const before = readCpu();
   const result = await work();
-  const used = process.cpuUsage(node);
-  const pgNow = postgresCpu();
-  return { ...result, nodeCpu: (used.user + used.system) / 1e6, pgCpu: pg === null || pgNow === null ? null : pgNow - pg };
+  const after = readCpu();
+  return { ...result, nodeCpu: after.node - before.node, pgCpu: after.postgres - before.postgres };
 }
 
 /**
@@ -158,7 +138,7 @@ async function main() {
     const copy = await rawCopy(config, first.orders, body);
     const rate = first.orders / first.seconds;
     const f = (n: number) => n.toFixed(0).padStart(8);
-    const cpu = `CPU: node ${first.nodeCpu.toFixed(1)} s, PostgreSQL ${first.pgCpu === null ? 'n/a' : `${first.pgCpu.toFixed(1)} s`}`;
+    const cpu = `CPU: node ${first.nodeCpu.toFixed(1)} s, PostgreSQL ${first.pgCpu.toFixed(1)} s`;
     console.log(`\nAgreement generation benchmark: ${AGREEMENTS} agreements × ${LINES} lines × ${MONTHS} months (${PERIOD.from}..${PERIOD.to}), relay off`);
     console.log(`  generation run: ${first.orders} orders, ${first.lines} lines in ${first.seconds.toFixed(2)} s (${cpu})`);
     console.log(`    planned orders                          ${f(rate)} orders/s   ${((rate / copy) * 100).toFixed(0)} % of raw COPY`);
