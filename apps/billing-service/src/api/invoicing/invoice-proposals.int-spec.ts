@@ -1,17 +1,12 @@
-import { FeeTransactionsCreatedV1, ServiceOrderPostedV1 } from '@assistenza/contracts';
-import { authHeaders, http as rawHttp, type RunningService, startWithBroker, TestBroker, waitFor } from '@assistenza/testing';
-import { createBillingApp } from '../../bootstrap';
-import { envelopeOf, postedOrder, seedMasterData } from '../test-fixtures';
+import { FeeTransactionsCreatedV1 } from '@assistenza/contracts';
+import { waitFor } from '@assistenza/testing';
+import { envelopeOf, seededBilling } from '../test-fixtures';
 
 type Line = { netAmount: string; source: { projectId: string; document: string; type: string } };
 
 describe('invoice proposals by project, customer, service order and subscription, against the real PostgreSQL and RabbitMQ', () => {
-  let svc: RunningService;
-  let stop: () => Promise<void>;
-  let broker: TestBroker;
-  let clerk: Record<string, string>;
-  const http = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => rawHttp(method, `${svc.url}/api/v1/${path}`, body, { ...clerk, ...headers });
-  const count = async (sql: string) => Number((await svc.db.query(`SELECT count(*)::int AS n FROM (${sql}) x`))[0].n);
+  const billing = seededBilling();
+  const { http, count } = billing;
   const december = { from: '2024-12-01', to: '2024-12-31' };
   const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
   const documents = (lines: Line[]) => lines.map((l) => l.source.document);
@@ -21,22 +16,9 @@ describe('invoice proposals by project, customer, service order and subscription
     expect((await http('POST', 'projects', { id, name: id, customerAccount: customer, type: 'time-and-material', currency, taxGroup: 'STD' })).status).toBe(201);
   }
 
-  /** Posts a service order through the bus (on a posting date) and waits for its transactions. */
-  async function postOrder(orderId: string, projectId: string, customer: string, lines: Parameters<typeof postedOrder>[2], over: { postingDate?: string; currency?: string } = {}) {
-    const payload = { ...postedOrder(orderId, projectId, lines, customer, over.currency), ...(over.postingDate ? { postingDate: over.postingDate } : {}) };
-    await broker.publish(svc.config.broker.exchange, ServiceOrderPostedV1.routingKey, envelopeOf(ServiceOrderPostedV1, payload));
-    await waitFor(async () => (await count(`SELECT 1 FROM project_transactions WHERE source_document = '${orderId}'`)) === lines.length, { what: `transactions of ${orderId}` });
-  }
-
-  beforeAll(async () => {
-    ({ svc, broker, stop } = await startWithBroker(createBillingApp, 'billing-service'));
-    clerk = await authHeaders('billing-clerk', { companies: ['DAT'] });
-    await seedMasterData(svc, clerk);
-  });
-
-  afterAll(async () => {
-    await stop();
-  });
+  /** Posts a service order of a project and customer through the bus and waits for its transactions. */
+  const postOrder = (orderId: string, projectId: string, customer: string, lines: Parameters<typeof billing.postOrder>[1], over: { postingDate?: string; currency?: string } = {}) =>
+    billing.postOrder(orderId, lines, { projectId, customer, ...over });
 
   it('proposes for a customer across several of its projects in one currency: no single project on proposal or invoice, each line naming its own', async () => {
     await project('PRJ-M1', 'C-M');
@@ -87,7 +69,7 @@ describe('invoice proposals by project, customer, service order and subscription
       lines: [{ feeTransactionId: `FEE-${subscriptionId}-12`, periodFrom: '2024-12-01', periodTo: '2024-12-31', amount, categoryId: 'SUBFEE', description: 'December fee' }],
     });
     for (const [sub, amount] of [['SUB-A', '200.00'], ['SUB-B', '300.00']]) {
-      await broker.publish(svc.config.broker.exchange, FeeTransactionsCreatedV1.routingKey, envelopeOf(FeeTransactionsCreatedV1, fee(sub, amount)));
+      await billing.publish(FeeTransactionsCreatedV1, envelopeOf(FeeTransactionsCreatedV1, fee(sub, amount)));
     }
     await waitFor(async () => (await count(`SELECT 1 FROM project_transactions WHERE project_id = 'PRJ-S' AND source_type = 'subscription-fee'`)) === 2, { what: 'fees' });
     const order = (await http('POST', 'invoice-proposals', { serviceOrderId: 'SO-S2', ...december })).body;
@@ -133,7 +115,7 @@ describe('invoice proposals by project, customer, service order and subscription
   });
 
   it('lists proposals with two queries per page whatever the page size, each with the lines reading it alone shows', async () => {
-    const manager = svc.db.manager;
+    const manager = billing.svc.db.manager;
     const spy = jest.spyOn(manager, 'query');
     const proposalQueries = async (path: string) => {
       spy.mockClear();

@@ -1,23 +1,11 @@
-import { FeeTransactionsCreatedV1, ServiceOrderPostedV1 } from '@assistenza/contracts';
-import { authHeaders, http as rawHttp, type RunningService, startWithBroker, TestBroker, waitFor } from '@assistenza/testing';
-import { createBillingApp } from '../../bootstrap';
-import { envelopeOf, postedOrder, seedMasterData } from '../test-fixtures';
+import { FeeTransactionsCreatedV1 } from '@assistenza/contracts';
+import { authHeaders, waitFor } from '@assistenza/testing';
+import { envelopeOf, postedOrder, seededBilling } from '../test-fixtures';
 
 describe('invoice proposals, invoices and credit notes, against the real PostgreSQL and RabbitMQ', () => {
-  let svc: RunningService;
-  let stop: () => Promise<void>;
-  let broker: TestBroker;
-  let clerk: Record<string, string>;
-  const url = (path: string) => `${svc.url}/api/v1/${path}`;
-  const http = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => rawHttp(method, url(path), body, { ...clerk, ...headers });
-  const count = async (sql: string) => Number((await svc.db.query(`SELECT count(*)::int AS n FROM (${sql}) x`))[0].n);
+  const billing = seededBilling();
+  const { http, count, postOrder } = billing;
   const range = { from: '2024-12-01', to: '2024-12-31' };
-
-  /** Posts a service order through the bus and waits until its lines are project transactions. */
-  async function postOrder(orderId: string, lines: Parameters<typeof postedOrder>[2], projectId = 'PRJ-1', currency = 'USD') {
-    await broker.publish(svc.config.broker.exchange, ServiceOrderPostedV1.routingKey, envelopeOf(ServiceOrderPostedV1, postedOrder(orderId, projectId, lines, 'C-1', currency)));
-    await waitFor(async () => (await count(`SELECT 1 FROM project_transactions WHERE source_document = '${orderId}'`)) === lines.length, { what: `transactions of ${orderId}` });
-  }
 
   async function proposeAndPost(orderId: string, lines: Parameters<typeof postedOrder>[2]) {
     await postOrder(orderId, lines);
@@ -27,16 +15,6 @@ describe('invoice proposals, invoices and credit notes, against the real Postgre
     expect(invoice.status).toBe(201);
     return invoice.body;
   }
-
-  beforeAll(async () => {
-    ({ svc, broker, stop } = await startWithBroker(createBillingApp, 'billing-service'));
-    clerk = await authHeaders('billing-clerk', { companies: ['DAT'] });
-    await seedMasterData(svc, clerk);
-  });
-
-  afterAll(async () => {
-    await stop();
-  });
 
   it('proposes a service order with lines, 22 % tax per line and totals, all decimal (0.1 + 0.2 = 0.30)', async () => {
     await postOrder('SO-A', [{ quantity: '1', price: '0.1' }, { quantity: '1', price: '0.2' }, { quantity: '3', price: '0.335' }]);
@@ -72,14 +50,14 @@ describe('invoice proposals, invoices and credit notes, against the real Postgre
     expect(res.status).toBe(422);
     expect(res.body.detail).toMatch(/without included lines cannot be posted/);
     expect((await http('GET', `invoice-proposals/${proposal.id}`)).body).toMatchObject({ status: 'open', version: 2 });
-    expect((await svc.db.query('SELECT next FROM invoice_numbers'))[0]?.next ?? '2').toBe('2');
+    expect((await billing.svc.db.query('SELECT next FROM invoice_numbers'))[0]?.next ?? '2').toBe('2');
     expect((await http('DELETE', `invoice-proposals/${proposal.id}`, undefined, { 'if-match': '"2"' })).status).toBe(204);
     expect(await count(`SELECT 1 FROM project_transactions WHERE source_document = 'SO-EMPTY' AND proposal_id IS NULL`)).toBe(1);
   });
 
   it('rejects a proposal mixing currencies with 422 and reserves no transaction', async () => {
     await postOrder('SO-USD', [{ quantity: '1', price: '1' }]);
-    await postOrder('SO-EUR', [{ quantity: '1', price: '1' }], 'PRJ-1', 'EUR');
+    await postOrder('SO-EUR', [{ quantity: '1', price: '1' }], { currency: 'EUR' });
     const res = await http('POST', 'invoice-proposals', { projectId: 'PRJ-1', ...range });
     expect(res.status).toBe(422);
     expect(res.body.detail).toMatch(/several currencies \(EUR, USD\)/);
@@ -89,7 +67,7 @@ describe('invoice proposals, invoices and credit notes, against the real Postgre
 
   it('invoices subscription fees, a reduction included, with lines pointing at the fee transactions', async () => {
     const fees = { ...FeeTransactionsCreatedV1.example, projectId: 'PRJ-1', customerAccount: 'C-1', lines: FeeTransactionsCreatedV1.example.lines.map((l) => ({ ...l, periodFrom: '2024-12-01', periodTo: '2024-12-31' })) };
-    await broker.publish(svc.config.broker.exchange, FeeTransactionsCreatedV1.routingKey, envelopeOf(FeeTransactionsCreatedV1, fees));
+    await billing.publish(FeeTransactionsCreatedV1, envelopeOf(FeeTransactionsCreatedV1, fees));
     await waitFor(async () => (await count(`SELECT 1 FROM project_transactions WHERE source_type = 'subscription-fee'`)) === 2, { what: 'fee transactions' });
     const proposal = await http('POST', 'invoice-proposals', { subscriptionId: 'SUB-0042', ...range });
     expect(proposal.body.totals).toEqual({ net: '187.10', tax: '41.16', gross: '228.26' });
@@ -104,7 +82,7 @@ describe('invoice proposals, invoices and credit notes, against the real Postgre
     }
     const answers = await Promise.all(ids.map((id) => http('POST', `invoice-proposals/${id}/post`, {}, { 'if-match': '"1"' })));
     expect(answers.map((a) => a.status)).toEqual(Array(8).fill(201));
-    const numbers = (await svc.db.query(`SELECT number FROM invoices ORDER BY number`)).map((r: { number: string }) => Number(r.number.slice(4)));
+    const numbers = (await billing.svc.db.query(`SELECT number FROM invoices ORDER BY number`)).map((r: { number: string }) => Number(r.number.slice(4)));
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
   });
 
@@ -148,10 +126,10 @@ describe('invoice proposals, invoices and credit notes, against the real Postgre
     const invoice = await proposeAndPost('SO-PORTAL', [{ quantity: '1', price: '1' }]);
     const own = await authHeaders('customer', { customerAccount: 'C-1' });
     const other = await authHeaders('customer', { customerAccount: 'C-2' });
-    expect((await rawHttp('GET', url(`invoices/${invoice.id}`), undefined, own)).status).toBe(200);
-    expect((await rawHttp('GET', url(`invoices/${invoice.id}`), undefined, other)).status).toBe(404);
-    expect((await rawHttp('GET', url('invoices'), undefined, other)).body.items).toEqual([]);
-    expect((await rawHttp('POST', url(`invoices/${invoice.id}/credit`), {}, { ...own, 'if-match': '"1"' })).status).toBe(403);
+    expect((await http('GET', `invoices/${invoice.id}`, undefined, own)).status).toBe(200);
+    expect((await http('GET', `invoices/${invoice.id}`, undefined, other)).status).toBe(404);
+    expect((await http('GET', 'invoices', undefined, other)).body.items).toEqual([]);
+    expect((await http('POST', `invoices/${invoice.id}/credit`, {}, { ...own, 'if-match': '"1"' })).status).toBe(403);
   });
 
   it("answers 404 for another company's invoice proposal and invoice, as if they did not exist", async () => {
@@ -159,8 +137,8 @@ describe('invoice proposals, invoices and credit notes, against the real Postgre
     const proposal = (await http('POST', 'invoice-proposals', { serviceOrderId: 'SO-SCOPE', ...range })).body;
     const invoice = (await http('POST', `invoice-proposals/${proposal.id}/post`, { invoiceDate: '2024-12-06' }, { 'if-match': '"1"' })).body;
     const elsewhere = await authHeaders('billing-clerk', { companies: ['USMF'] });
-    expect((await rawHttp('GET', url(`invoices/${invoice.id}`), undefined, elsewhere)).status).toBe(404);
-    expect((await rawHttp('GET', url(`invoice-proposals/${proposal.id}`), undefined, elsewhere)).status).toBe(404);
-    expect((await rawHttp('POST', url(`invoices/${invoice.id}/credit`), {}, { ...elsewhere, 'if-match': '"1"' })).status).toBe(404);
+    expect((await http('GET', `invoices/${invoice.id}`, undefined, elsewhere)).status).toBe(404);
+    expect((await http('GET', `invoice-proposals/${proposal.id}`, undefined, elsewhere)).status).toBe(404);
+    expect((await http('POST', `invoices/${invoice.id}/credit`, {}, { ...elsewhere, 'if-match': '"1"' })).status).toBe(404);
   });
 });

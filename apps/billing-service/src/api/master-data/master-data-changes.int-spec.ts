@@ -1,34 +1,19 @@
 import { PriceDeletedV1, PriceUpsertedV1, ServiceOrderPostedV1 } from '@assistenza/contracts';
-import { authHeaders, http as rawHttp, type RunningService, startWithBroker, TestBroker, waitFor } from '@assistenza/testing';
-import { createBillingApp } from '../../bootstrap';
-import { envelopeOf, postedOrder, seedMasterData } from '../test-fixtures';
+import { authHeaders, waitFor } from '@assistenza/testing';
+import { envelopeOf, postedOrder, seededBilling } from '../test-fixtures';
 
 describe('changing and deleting prices and categories, against the real PostgreSQL and RabbitMQ', () => {
-  let svc: RunningService;
-  let stop: () => Promise<void>;
-  let broker: TestBroker;
-  let clerk: Record<string, string>;
-  const url = (path: string) => `${svc.url}/api/v1/${path}`;
-  const http = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => rawHttp(method, url(path), body, { ...clerk, ...headers });
+  const billing = seededBilling();
+  const { http } = billing;
   const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
   /** The price events in the outbox for one line, oldest first, as envelopes. */
   const eventsOf = async (priceId: string) =>
-    (await svc.db.query(`SELECT body FROM outbox WHERE aggregate_id = $1 ORDER BY seq`, [priceId])).map((r: { body: string }) => JSON.parse(r.body));
+    (await billing.svc.db.query(`SELECT body FROM outbox WHERE aggregate_id = $1 ORDER BY seq`, [priceId])).map((r: { body: string }) => JSON.parse(r.body));
   const addPrice = async (line: Record<string, unknown>) => {
     const res = await http('POST', 'prices', { kind: 'sales', currency: 'USD', validFrom: '2024-01-01', ...line });
     expect(res.status).toBe(201);
     return res.body.id as string;
   };
-
-  beforeAll(async () => {
-    ({ svc, broker, stop } = await startWithBroker(createBillingApp, 'billing-service'));
-    clerk = await authHeaders('billing-clerk', { companies: ['DAT'] });
-    await seedMasterData(svc, clerk);
-  });
-
-  afterAll(async () => {
-    await stop();
-  });
 
   it('changes the amount and validity of a price with If-Match, answers the new ETag and publishes billing.price.upserted.v1 at that version', async () => {
     const id = await addPrice({ categoryId: 'REPAIR', projectId: 'PRJ-1', amount: '90' });
@@ -103,8 +88,8 @@ describe('changing and deleting prices and categories, against the real PostgreS
   });
 
   it('refuses a new transaction type for a category that a project transaction uses with 422, and still renames it', async () => {
-    await broker.publish(svc.config.broker.exchange, ServiceOrderPostedV1.routingKey, envelopeOf(ServiceOrderPostedV1, postedOrder('SO-CAT', 'PRJ-1', [{ quantity: '1', price: '10' }])));
-    await waitFor(async () => (await svc.db.query(`SELECT 1 FROM project_transactions WHERE source_document = 'SO-CAT'`)).length === 1, { what: 'the REPAIR transaction' });
+    await billing.publish(ServiceOrderPostedV1, envelopeOf(ServiceOrderPostedV1, postedOrder('SO-CAT', 'PRJ-1', [{ quantity: '1', price: '10' }])));
+    await waitFor(async () => (await billing.svc.db.query(`SELECT 1 FROM project_transactions WHERE source_document = 'SO-CAT'`)).length === 1, { what: 'the REPAIR transaction' });
     const res = await http('PATCH', 'categories/REPAIR', { name: 'Repairs', transactionType: 'expense' }, ifMatch(1));
     expect(res.status).toBe(422);
     expect(res.body.detail).toMatch(/Category REPAIR is used by project transactions of type hour; its transaction type can no longer change/);
@@ -115,12 +100,12 @@ describe('changing and deleting prices and categories, against the real PostgreS
   it("answers 403 to a technician changing a price or category, and 404 for another company's price", async () => {
     const id = await addPrice({ categoryId: 'TRAVEL', worker: 'W-403', amount: '5' });
     const technician = await authHeaders('technician', { companies: ['DAT'] });
-    expect((await rawHttp('PATCH', url(`prices/${id}`), { amount: '6' }, { ...technician, ...ifMatch(1) })).status).toBe(403);
-    expect((await rawHttp('DELETE', url(`prices/${id}`), undefined, { ...technician, ...ifMatch(1) })).status).toBe(403);
-    expect((await rawHttp('PATCH', url('categories/TRAVEL'), { name: 'x' }, { ...technician, ...ifMatch(1) })).status).toBe(403);
+    expect((await http('PATCH', `prices/${id}`, { amount: '6' }, { ...technician, ...ifMatch(1) })).status).toBe(403);
+    expect((await http('DELETE', `prices/${id}`, undefined, { ...technician, ...ifMatch(1) })).status).toBe(403);
+    expect((await http('PATCH', 'categories/TRAVEL', { name: 'x' }, { ...technician, ...ifMatch(1) })).status).toBe(403);
     const usmf = await authHeaders('billing-clerk', { companies: ['USMF'] });
-    expect((await rawHttp('PATCH', url(`prices/${id}`), { amount: '6' }, { ...usmf, ...ifMatch(1) })).status).toBe(404);
-    expect((await rawHttp('DELETE', url(`prices/${id}`), undefined, { ...usmf, ...ifMatch(1) })).status).toBe(404);
+    expect((await http('PATCH', `prices/${id}`, { amount: '6' }, { ...usmf, ...ifMatch(1) })).status).toBe(404);
+    expect((await http('DELETE', `prices/${id}`, undefined, { ...usmf, ...ifMatch(1) })).status).toBe(404);
     expect((await http('GET', `prices/${id}`)).body).toMatchObject({ amount: '5', version: 1 });
   });
 });

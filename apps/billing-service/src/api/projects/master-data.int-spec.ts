@@ -1,35 +1,17 @@
 import { PriceUpsertedV1, ProjectUpsertedV1, SalesCustomerUpsertedV1, ServiceOrderPostedV1 } from '@assistenza/contracts';
-import { authHeaders, http as rawHttp, type RunningService, startWithBroker, TestBroker, waitFor } from '@assistenza/testing';
-import { createBillingApp } from '../../bootstrap';
-import { envelopeOf, postedOrder, seedMasterData } from '../test-fixtures';
+import { authHeaders, waitFor } from '@assistenza/testing';
+import { envelopeOf, postedOrder, seededBilling } from '../test-fixtures';
 
 describe('billing master data and project transactions, against the real PostgreSQL and RabbitMQ', () => {
-  let svc: RunningService;
-  let stop: () => Promise<void>;
-  let broker: TestBroker;
-  let queue: string;
-  let clerk: Record<string, string>;
-  const url = (path: string) => `${svc.url}/api/v1/${path}`;
-  const http = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => rawHttp(method, url(path), body, { ...clerk, ...headers });
-  const count = async (sql: string, params: unknown[] = []) => Number((await svc.db.query(`SELECT count(*)::int AS n FROM (${sql}) x`, params))[0].n);
-  const publish = (routingKey: string, body: object) => broker.publish(svc.config.broker.exchange, routingKey, body);
-
-  beforeAll(async () => {
-    ({ svc, broker, queue, stop } = await startWithBroker(createBillingApp, 'billing-service'));
-    clerk = await authHeaders('billing-clerk', { companies: ['DAT'] });
-    await seedMasterData(svc, clerk);
-  });
-
-  afterAll(async () => {
-    await stop();
-  });
+  const billing = seededBilling();
+  const { http, count, publish } = billing;
 
   it('creates a project for an existing customer, answers its ETag and publishes billing.project.upserted.v1', async () => {
     const res = await http('GET', 'projects/PRJ-1');
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toBe('"1"');
     expect(res.body).toMatchObject({ customerAccount: 'C-1', type: 'time-and-material', chargeable: { hour: true, fee: true } });
-    const [row] = await svc.db.query(`SELECT body FROM outbox WHERE routing_key = $1 AND aggregate_id = 'PRJ-1'`, [ProjectUpsertedV1.routingKey]);
+    const [row] = await billing.svc.db.query(`SELECT body FROM outbox WHERE routing_key = $1 AND aggregate_id = 'PRJ-1'`, [ProjectUpsertedV1.routingKey]);
     expect(JSON.parse(row.body).payload).toMatchObject({ projectId: 'PRJ-1', taxGroup: 'STD' });
   });
 
@@ -77,10 +59,10 @@ describe('billing master data and project transactions, against the real Postgre
 
   it('applies sales.customer.upserted.v1 from the sales module and ignores an older version arriving late', async () => {
     const customer = { ...SalesCustomerUpsertedV1.example, account: 'S-1', name: 'Version 2' };
-    await publish(SalesCustomerUpsertedV1.routingKey, envelopeOf(SalesCustomerUpsertedV1, customer, { aggregateId: 'S-1', aggregateVersion: 2 }));
+    await publish(SalesCustomerUpsertedV1, envelopeOf(SalesCustomerUpsertedV1, customer, { aggregateId: 'S-1', aggregateVersion: 2 }));
     await waitFor(async () => (await http('GET', 'customers/S-1')).status === 200, { what: 'the customer from sales' });
-    await publish(SalesCustomerUpsertedV1.routingKey, envelopeOf(SalesCustomerUpsertedV1, { ...customer, name: 'Version 1' }, { aggregateId: 'S-1', aggregateVersion: 1 }));
-    await publish(SalesCustomerUpsertedV1.routingKey, envelopeOf(SalesCustomerUpsertedV1, { ...customer, name: 'Version 3' }, { aggregateId: 'S-1', aggregateVersion: 3 }));
+    await publish(SalesCustomerUpsertedV1, envelopeOf(SalesCustomerUpsertedV1, { ...customer, name: 'Version 1' }, { aggregateId: 'S-1', aggregateVersion: 1 }));
+    await publish(SalesCustomerUpsertedV1, envelopeOf(SalesCustomerUpsertedV1, { ...customer, name: 'Version 3' }, { aggregateId: 'S-1', aggregateVersion: 3 }));
     await waitFor(async () => (await http('GET', 'customers/S-1')).body.name === 'Version 3', { what: 'version 3' });
     expect(await count(`SELECT 1 FROM inbox`)).toBeGreaterThanOrEqual(3);
     expect((await http('GET', 'customers/S-1')).body.version).toBe(2); // created, then changed once: version 1 was skipped
@@ -89,21 +71,21 @@ describe('billing master data and project transactions, against the real Postgre
   it('creates exactly one project transaction per posted line, however often the event is delivered or republished', async () => {
     const payload = postedOrder('SO-DUP', 'PRJ-1', [{ quantity: '1', price: '0.1' }, { quantity: '1', price: '0.2' }]);
     const event = envelopeOf(ServiceOrderPostedV1, payload);
-    await Promise.all(Array.from({ length: 20 }, () => publish(ServiceOrderPostedV1.routingKey, event)));
+    await Promise.all(Array.from({ length: 20 }, () => publish(ServiceOrderPostedV1, event)));
     // The same lines under a new eventId, as a producer retrying after a crash would send them.
-    await publish(ServiceOrderPostedV1.routingKey, envelopeOf(ServiceOrderPostedV1, payload));
-    await waitFor(async () => (await broker.messageCount(queue)) === 0 && (await count(`SELECT 1 FROM inbox`)) >= 5, { what: 'the queue to drain' });
+    await publish(ServiceOrderPostedV1, envelopeOf(ServiceOrderPostedV1, payload));
+    await waitFor(async () => (await billing.broker.messageCount(billing.queue)) === 0 && (await count(`SELECT 1 FROM inbox`)) >= 5, { what: 'the billing.queue to drain' });
     await new Promise((r) => setTimeout(r, 300));
     expect(await count(`SELECT 1 FROM project_transactions WHERE source_document = 'SO-DUP'`)).toBe(2);
-    const [sum] = await svc.db.query(`SELECT sum(quantity * sales_price)::text AS total FROM project_transactions WHERE source_document = 'SO-DUP'`);
+    const [sum] = await billing.svc.db.query(`SELECT sum(quantity * sales_price)::text AS total FROM project_transactions WHERE source_document = 'SO-DUP'`);
     expect(Number(sum.total)).toBe(0.3);
   });
 
   it('marks transactions chargeable or not by the project line property', async () => {
     await http('POST', 'projects', { id: 'PRJ-NOEXP', name: 'x', customerAccount: 'C-1', type: 'time-and-material', currency: 'USD', chargeable: { expense: false } });
-    await publish(ServiceOrderPostedV1.routingKey, envelopeOf(ServiceOrderPostedV1, postedOrder('SO-LP', 'PRJ-NOEXP', [{ type: 'hour', quantity: '1', price: '10' }, { type: 'expense', quantity: '1', price: '5' }])));
+    await publish(ServiceOrderPostedV1, envelopeOf(ServiceOrderPostedV1, postedOrder('SO-LP', 'PRJ-NOEXP', [{ type: 'hour', quantity: '1', price: '10' }, { type: 'expense', quantity: '1', price: '5' }])));
     const rows = await waitFor(async () => {
-      const r = await svc.db.query(`SELECT transaction_type, chargeable FROM project_transactions WHERE source_document = 'SO-LP' ORDER BY source_id`);
+      const r = await billing.svc.db.query(`SELECT transaction_type, chargeable FROM project_transactions WHERE source_document = 'SO-LP' ORDER BY source_id`);
       return r.length === 2 ? r : null;
     });
     expect(rows).toEqual([{ transaction_type: 'hour', chargeable: true }, { transaction_type: 'expense', chargeable: false }]);
@@ -111,16 +93,16 @@ describe('billing master data and project transactions, against the real Postgre
 
   it('dead-letters a posted order for an unknown project with the reason, and writes none of its lines', async () => {
     const event = envelopeOf(ServiceOrderPostedV1, postedOrder('SO-GHOST', 'PRJ-GHOST', [{ quantity: '1', price: '10' }, { quantity: '2', price: '10' }]));
-    await publish(ServiceOrderPostedV1.routingKey, event);
-    const [letter] = await waitFor(async () => ((await broker.messageCount(`${queue}.dlq`)) >= 1 ? broker.drainDeadLetters(`${queue}.dlq`) : null), { timeoutMs: 20_000, what: 'the DLQ' });
+    await publish(ServiceOrderPostedV1, event);
+    const [letter] = await waitFor(async () => ((await billing.broker.messageCount(`${billing.queue}.dlq`)) >= 1 ? billing.broker.drainDeadLetters(`${billing.queue}.dlq`) : null), { timeoutMs: 20_000, what: 'the DLQ' });
     expect(letter.reason).toMatch(/^handler-failed after 3 deliveries: Project PRJ-GHOST does not exist in company DAT/);
     expect(JSON.parse(letter.body).eventId).toBe(event.eventId);
     expect(await count(`SELECT 1 FROM project_transactions WHERE source_document = 'SO-GHOST'`)).toBe(0);
   });
 
   it('answers 403 to a technician writing master data and 404 for a project of another company', async () => {
-    expect((await rawHttp('POST', url('categories'), { id: 'X', name: 'x', transactionType: 'hour' }, await authHeaders('technician'))).status).toBe(403);
+    expect((await http('POST', 'categories', { id: 'X', name: 'x', transactionType: 'hour' }, await authHeaders('technician'))).status).toBe(403);
     const usmf = await authHeaders('billing-clerk', { companies: ['USMF'] });
-    expect((await rawHttp('GET', url('projects/PRJ-1'), undefined, usmf)).status).toBe(404);
+    expect((await http('GET', 'projects/PRJ-1', undefined, usmf)).status).toBe(404);
   });
 });

@@ -1,7 +1,6 @@
-import { FeeTransactionsCreatedV1, ServiceOrderPostedV1, type EventContract } from '@assistenza/contracts';
-import { authHeaders, http, type RunningService, startWithBroker, TestBroker, waitFor } from '@assistenza/testing';
-import { createBillingApp } from '../../bootstrap';
-import { envelopeOf, postedOrder, seedMasterData } from '../test-fixtures';
+import { FeeTransactionsCreatedV1, ServiceOrderPostedV1 } from '@assistenza/contracts';
+import { waitFor } from '@assistenza/testing';
+import { envelopeOf, postedOrder, seededBilling } from '../test-fixtures';
 
 /**
  * A posted line must name a category of the company for its own transaction type. If one line
@@ -9,27 +8,12 @@ import { envelopeOf, postedOrder, seedMasterData } from '../test-fixtures';
  * dead-lettered with the reason, and nothing of it is written.
  */
 describe('posted lines checked against their categories, against the real PostgreSQL and RabbitMQ', () => {
-  let svc: RunningService;
-  let stop: () => Promise<void>;
-  let broker: TestBroker;
-  let queue: string;
-  let clerk: Record<string, string>;
-  const count = async (sql: string) => Number((await svc.db.query(`SELECT count(*)::int AS n FROM (${sql}) x`))[0].n);
-  const publish = (contract: EventContract, body: object) => broker.publish(svc.config.broker.exchange, contract.routingKey, body);
+  const billing = seededBilling();
+  const { count, publish } = billing;
   const deadLetter = async () => {
-    const [letter] = await waitFor(async () => ((await broker.messageCount(`${queue}.dlq`)) >= 1 ? broker.drainDeadLetters(`${queue}.dlq`) : null), { timeoutMs: 20_000, what: 'the DLQ' });
+    const [letter] = await waitFor(async () => ((await billing.broker.messageCount(`${billing.queue}.dlq`)) >= 1 ? billing.broker.drainDeadLetters(`${billing.queue}.dlq`) : null), { timeoutMs: 20_000, what: 'the DLQ' });
     return letter;
   };
-
-  beforeAll(async () => {
-    ({ svc, broker, queue, stop } = await startWithBroker(createBillingApp, 'billing-service'));
-    clerk = await authHeaders('billing-clerk', { companies: ['DAT'] });
-    await seedMasterData(svc, clerk);
-  });
-
-  afterAll(async () => {
-    await stop();
-  });
 
   it('dead-letters a posted order with a line whose category is for another transaction type, naming the line, and writes none of its lines', async () => {
     const event = envelopeOf(ServiceOrderPostedV1, postedOrder('SO-MIX', 'PRJ-1', [{ quantity: '1', price: '10' }, { type: 'expense', category: 'REPAIR', quantity: '1', price: '5' }]));
@@ -49,7 +33,7 @@ describe('posted lines checked against their categories, against the real Postgr
     expect(letter.reason).toMatch(/line SO-NEWCAT-1 names category VALVES, which does not exist in company DAT$/);
     expect(await count(`SELECT 1 FROM project_transactions WHERE source_document = 'SO-NEWCAT'`)).toBe(0);
     // The failed delivery left no inbox row, so replaying the dead letter after fixing the master data is accepted.
-    expect((await http('POST', `${svc.url}/api/v1/categories`, { id: 'VALVES', name: 'Valves', transactionType: 'item' }, clerk)).status).toBe(201);
+    expect((await billing.http('POST', 'categories', { id: 'VALVES', name: 'Valves', transactionType: 'item' })).status).toBe(201);
     await publish(ServiceOrderPostedV1, JSON.parse(letter.body));
     await waitFor(async () => (await count(`SELECT 1 FROM project_transactions WHERE source_document = 'SO-NEWCAT'`)) === 2, { what: 'the replayed lines' });
   });
@@ -67,12 +51,12 @@ describe('posted lines checked against their categories, against the real Postgr
     const lines = (['hour', 'expense', 'item', 'fee'] as const).map((type) => ({ type, quantity: '1', price: '1' }));
     await publish(ServiceOrderPostedV1, envelopeOf(ServiceOrderPostedV1, postedOrder('SO-FOUR', 'PRJ-1', lines)));
     await waitFor(async () => (await count(`SELECT 1 FROM project_transactions WHERE source_document = 'SO-FOUR'`)) === 4, { what: 'four transactions' });
-    expect(await broker.messageCount(`${queue}.dlq`)).toBe(0);
+    expect(await billing.broker.messageCount(`${billing.queue}.dlq`)).toBe(0);
   });
 
   /** Runs `hold` in a transaction of its own connection, then `whileHeld`, and commits only after checking the latter waits. */
   async function inTransaction(hold: (q: (sql: string) => Promise<unknown>) => Promise<void>, whileHeld: () => Promise<void>) {
-    const runner = svc.db.createQueryRunner();
+    const runner = billing.svc.db.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
     try {
@@ -84,7 +68,7 @@ describe('posted lines checked against their categories, against the real Postgr
       await runner.release();
     }
   }
-  const category = (id: string) => http('POST', `${svc.url}/api/v1/categories`, { id, name: id, transactionType: 'hour' }, clerk);
+  const category = (id: string) => billing.http('POST', 'categories', { id, name: id, transactionType: 'hour' });
   const settle = () => new Promise((r) => setTimeout(r, 400));
 
   it('makes a change of transaction type wait for a posting in flight that uses the category, then refuses it with 422', async () => {
@@ -100,7 +84,7 @@ describe('posted lines checked against their categories, against the real Postgr
                  VALUES ('DAT', gen_random_uuid(), 'service-order-line', 'SO-RACE-1', 'SO-RACE', 'PRJ-1', 'C-1', 'hour', '2024-12-05', 'RACE-A', 'x', 1, 0, 1, 'USD', true)`);
       },
       async () => {
-        change = http('PATCH', `${svc.url}/api/v1/categories/RACE-A`, { transactionType: 'expense' }, { ...clerk, 'if-match': '"1"' }).then((r) => ((answered = true), r));
+        change = billing.http('PATCH', 'categories/RACE-A', { transactionType: 'expense' }, { 'if-match': '"1"' }).then((r) => ((answered = true), r));
         await settle();
         expect(answered).toBe(false);
       },
