@@ -8,7 +8,7 @@ describe('the whole system started as the README starts it (npm start)', () => {
     system = await new RunningSystem().start();
   });
 
-  afterAll(() => system.stop());
+  afterAll(() => system?.stop()); // unset when start failed: it cleaned up itself
 
   it('has every process ready, each with its own migrated database', async () => {
     for (const config of system.configs.values()) {

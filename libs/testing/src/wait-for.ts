@@ -11,5 +11,7 @@ export async function waitFor<T>(check: () => Promise<T> | T, opts: { timeoutMs?
     }
     await new Promise((r) => setTimeout(r, opts.intervalMs ?? 50));
   }
-  throw new Error(`Timed out waiting for ${opts.what ?? 'condition'}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+  // Errors from another realm (fetch's, inside Jest's sandbox) are not `instanceof Error` here.
+  const seen = typeof (last as Error | undefined)?.message === 'string' ? (last as Error).message : JSON.stringify(last);
+  throw new Error(`Timed out waiting for ${opts.what ?? 'condition'}; last: ${seen}`);
 }
